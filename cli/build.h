@@ -1,0 +1,45 @@
+/* What every stage after resolution works on: one build of one app for one
+ * target, in its own build directory. */
+#ifndef UK_BUILD_H
+#define UK_BUILD_H
+
+#include "catalog.h"
+#include "manifest.h"
+#include "resolve.h"
+
+struct build {
+	struct uk_ctx *ctx;
+	const struct manifest *m;
+	const struct target *target;
+	const struct catalog *cat;
+	const struct resolution *res;
+	const char *dir;   /* <app>/build/<platform>-<arch>, absolute */
+	const char *image; /* the final image, absolute */
+};
+
+/* The directory name of a target: "hosted/x86_64" -> "hosted-x86_64". */
+const char *build_target_dirname(struct uk_ctx *ctx, const struct target *t);
+
+/* Sets up b (manifest, catalog, target, resolution, paths) for the app
+ * whose manifest is manifest_path; target_name NULL means the manifest's.
+ * Returns 0 or -1. */
+int build_prepare(struct uk_ctx *ctx, const char *manifest_path, const char *target_name,
+		  struct build *b);
+
+/* configure.c: the Kconfig tree of the chosen modules, .config, config.h. */
+int configure_write_tree(struct build *b);
+int configure_check_options(struct build *b);
+int configure_run(struct build *b);
+/* The app's saved menuconfig choices, a defconfig fragment. */
+const char *configure_saved_path(struct build *b);
+
+/* generate.c: glue.c, link.ld, build.ninja. */
+int generate_glue(struct build *b);
+int generate_linker_script(struct build *b);
+int generate_ninja(struct build *b);
+
+/* Every source file of module i (or of the app when i == res->n), sorted,
+ * absolute. -1 when a pattern is wrong (error printed). */
+int build_sources(struct build *b, size_t i, char ***paths, size_t *n);
+
+#endif

@@ -1,0 +1,188 @@
+/* uk init, uk clean, uk menuconfig: creating and looking after an app. */
+#include <errno.h>
+#include <string.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+
+#include "build.h"
+#include "commands.h"
+#include "fsutil.h"
+#include "suggest.h"
+
+/* Copies a template file, replacing {{name}} with the app's name. */
+static int copy_template_file(struct uk_ctx *ctx, const char *from, const char *to,
+			      const char *name)
+{
+	size_t len;
+	const char *text = fs_read(ctx, from, &len), *p;
+	char *out = ctx_strdup(ctx, "");
+
+	if (!text) {
+		diag_error(ctx, srcpos_none, "cannot read %s: %s", from, strerror(errno));
+		return -1;
+	}
+	for (p = text; *p;) {
+		if (!strncmp(p, "{{name}}", 8)) {
+			out = ctx_printf(ctx, "%s%s", out, name);
+			p += 8;
+		} else {
+			const char *next = strstr(p, "{{name}}");
+			size_t n = next ? (size_t)(next - p) : strlen(p);
+
+			out = ctx_printf(ctx, "%s%.*s", out, (int)n, p);
+			p += n;
+		}
+	}
+	if (fs_mkdir_p(ctx, fs_dirname(ctx, to)) != 0)
+		return -1;
+	return fs_write_if_changed(ctx, to, out, strlen(out));
+}
+
+static bool valid_app_name(const char *s)
+{
+	const char *p;
+
+	if (!(*s >= 'a' && *s <= 'z'))
+		return false;
+	for (p = s; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-' || *p == '_'))
+			return false;
+	return strlen(s) <= 64;
+}
+
+/* The app is named after its directory: "apps/hello/" -> hello. */
+static const char *app_name_for(struct uk_ctx *ctx, const char *dir)
+{
+	char *d = ctx_strdup(ctx, dir);
+	size_t n = strlen(d);
+	char *real;
+
+	while (n > 1 && d[n - 1] == '/')
+		d[--n] = 0;
+	if (strcmp(d, ".") && strcmp(d, ".."))
+		return fs_basename(d);
+	real = fs_realpath(ctx, d);
+	return real ? fs_basename(real) : d;
+}
+
+int cmd_init(struct uk_ctx *ctx, struct cmd_args *a)
+{
+	static const char *const allowed[] = { "template", NULL };
+	struct cmd_opts o;
+	const char *dir, *name, *tdir, *tname;
+	char **files;
+	size_t n, i;
+
+	if (cmd_parse(ctx, a, "init", allowed, &o) != 0)
+		return 2;
+	if (o.npositional != 1) {
+		diag_error(ctx, srcpos_none, "uk init needs the directory of the new app");
+		diag_note(ctx, "usage", "uk init <dir> [--template hello]");
+		return 2;
+	}
+	dir = o.positional[0];
+	tname = o.template ? o.template : "hello";
+	tdir = fs_join(ctx, ctx->home, fs_join(ctx, "templates", tname));
+	if (!fs_is_dir(tdir)) {
+		char **names;
+		size_t nn;
+		const char *near;
+
+		fs_list_dir(ctx, fs_join(ctx, ctx->home, "templates"), &names, &nn);
+		diag_error(ctx, srcpos_none, "unknown template '%s'", tname);
+		near = suggest_closest(tname, (const char *const *)names, nn);
+		if (near)
+			diag_note(ctx, "hint", "did you mean '%s'?", near);
+		else
+			diag_note(ctx, "hint", "the templates are: %s",
+				  nn ? names[0] : "(none installed)");
+		for (i = 1; !near && i < nn; i++)
+			diag_note(ctx, "hint", "                   %s", names[i]);
+		return 1;
+	}
+	if (fs_exists(dir) && !(fs_is_dir(dir) && fs_dir_is_empty(dir))) {
+		diag_error(ctx, srcpos_none, "%s exists and is not empty; uk init will not "
+					     "overwrite it",
+			   dir);
+		return 1;
+	}
+	name = app_name_for(ctx, dir);
+	if (!valid_app_name(name)) {
+		diag_error(ctx, srcpos_none, "'%s' cannot be an app name: use lower-case letters, "
+					     "digits, '-' and '_', starting with a letter",
+			   name);
+		return 1;
+	}
+	if (fs_walk(ctx, tdir, NULL, &files, &n) != 0) {
+		diag_error(ctx, srcpos_none, "cannot read template %s", tdir);
+		return 1;
+	}
+	for (i = 0; i < n; i++)
+		if (copy_template_file(ctx, fs_join(ctx, tdir, files[i]), fs_join(ctx, dir, files[i]),
+				       name) != 0)
+			return 1;
+	printf("created %s from template %s:\n", dir, tname);
+	for (i = 0; i < n; i++)
+		printf("  %s\n", files[i]);
+	printf("next: cd %s && uk build\n", dir);
+	return 0;
+}
+
+int cmd_clean(struct uk_ctx *ctx, struct cmd_args *a)
+{
+	static const char *const allowed[] = { NULL };
+	struct cmd_opts o;
+	const char *build;
+
+	if (cmd_parse(ctx, a, "clean", allowed, &o) != 0)
+		return 2;
+	if (!fs_exists(cmd_manifest_path(ctx, a))) {
+		diag_error(ctx, srcpos_none, "no uk.yaml in %s: not cleaning a directory that is "
+					     "not an app",
+			   a->app_dir);
+		return 1;
+	}
+	build = fs_join(ctx, a->app_dir, "build");
+	if (fs_rm_rf(build) != 0) {
+		diag_error(ctx, srcpos_none, "cannot remove %s: %s", build, strerror(errno));
+		return 1;
+	}
+	printf("removed %s\n", build);
+	return 0;
+}
+
+int cmd_menuconfig(struct uk_ctx *ctx, struct cmd_args *a)
+{
+	static const char *const allowed[] = { "target", NULL };
+	struct cmd_opts o;
+	struct build b;
+	const char *tool = getenv("UK_MCONF") ? getenv("UK_MCONF") : "kconfig-mconf";
+	const char *mconf[] = { tool, "Kconfig", NULL };
+	const char *save[] = { "kconfig-conf", "-s", "--savedefconfig", NULL, "Kconfig", NULL };
+	const char *env[] = { "KCONFIG_CONFIG=.config", NULL };
+	size_t i;
+	int rc;
+
+	if (cmd_parse(ctx, a, "menuconfig", allowed, &o) != 0)
+		return 2;
+	if (build_prepare(ctx, cmd_manifest_path(ctx, a), o.target, &b) != 0)
+		return 1;
+	if (fs_mkdir_p(ctx, b.dir) != 0 || configure_run(&b) != 0)
+		return 1;
+	rc = fs_run(ctx, mconf, b.dir, env);
+	if (rc != 0) {
+		diag_error(ctx, srcpos_none, "%s failed (status %d)", tool, rc);
+		return 1;
+	}
+	/* Keep only what differs from the defaults, in the app, where builds read it. */
+	save[3] = configure_saved_path(&b);
+	if (fs_run(ctx, save, b.dir, env) != 0) {
+		diag_error(ctx, srcpos_none, "kconfig-conf --savedefconfig failed");
+		return 1;
+	}
+	printf("saved %s\n", fs_relative(save[3], fs_realpath(ctx, ".")));
+	for (i = 0; i < b.m->noptions; i++)
+		printf("note: %s is set in uk.yaml options:, which wins over uk.config\n",
+		       b.m->options[i].symbol);
+	return 0;
+}

@@ -1,0 +1,111 @@
+/* uk build, uk run, uk check: the pipeline from uk.yaml to an image. */
+#include <string.h>
+#include <unistd.h>
+
+#include "build.h"
+#include "commands.h"
+#include "fsutil.h"
+#include "lock.h"
+
+static int ninja(struct uk_ctx *ctx, const char *dir, const char *target)
+{
+	const char *argv[6] = { "ninja", "-C", dir };
+	int n = 3, rc;
+
+	if (ctx->verbose)
+		argv[n++] = "-v";
+	if (target)
+		argv[n++] = target;
+	argv[n] = NULL;
+	rc = fs_run(ctx, argv, NULL, NULL);
+	if (rc != 0)
+		diag_error(ctx, srcpos_none, "the build failed (ninja status %d)", rc);
+	return rc == 0 ? 0 : -1;
+}
+
+/* Everything up to (not including) ninja: configure and generate. */
+static int build_generate(struct build *b)
+{
+	if (fs_mkdir_p(b->ctx, b->dir) != 0 || configure_run(b) != 0 || generate_glue(b) != 0 ||
+	    generate_linker_script(b) != 0 || generate_ninja(b) != 0)
+		return -1;
+	return 0;
+}
+
+static const char *shown_path(struct uk_ctx *ctx, const char *path)
+{
+	const char *cwd = fs_realpath(ctx, ".");
+
+	return cwd ? fs_relative(path, cwd) : path;
+}
+
+/* Builds the app in a->app_dir for o->target; fills b. */
+static int build_app(struct uk_ctx *ctx, struct cmd_args *a, struct cmd_opts *o, struct build *b)
+{
+	if (build_prepare(ctx, cmd_manifest_path(ctx, a), o->target, b) != 0)
+		return -1;
+	if (o->locked && lock_check_inputs(b) != 0)
+		return -1;
+	if (build_generate(b) != 0 || ninja(ctx, b->dir, NULL) != 0)
+		return -1;
+	if (o->locked)
+		return lock_check_image(b);
+	return lock_write(b);
+}
+
+int cmd_build(struct uk_ctx *ctx, struct cmd_args *a)
+{
+	static const char *const allowed[] = { "target", "locked", NULL };
+	struct cmd_opts o;
+	struct build b;
+
+	if (cmd_parse(ctx, a, "build", allowed, &o) != 0)
+		return 2;
+	if (build_app(ctx, a, &o, &b) != 0)
+		return 1;
+	printf("%s\n", shown_path(ctx, b.image));
+	return 0;
+}
+
+int cmd_run(struct uk_ctx *ctx, struct cmd_args *a)
+{
+	static const char *const allowed[] = { "target", "locked", NULL };
+	struct cmd_opts o;
+	struct build b;
+	const char **argv;
+	int i, n = 0;
+
+	if (cmd_parse(ctx, a, "run", allowed, &o) != 0)
+		return 2;
+	if (build_app(ctx, a, &o, &b) != 0)
+		return 1;
+	if (strcmp(b.target->platform, "hosted")) {
+		diag_error(ctx, srcpos_none, "uk run cannot boot %s images yet", b.target->name);
+		return 1;
+	}
+	argv = ctx_alloc(ctx, (size_t)(a->argc + 2) * sizeof(char *));
+	argv[n++] = b.image;
+	for (i = o.rest; i < a->argc; i++)
+		argv[n++] = a->argv[i];
+	fflush(NULL);
+	execv(b.image, (char *const *)argv);
+	diag_error(ctx, srcpos_none, "cannot run %s", b.image);
+	return 1;
+}
+
+int cmd_check(struct uk_ctx *ctx, struct cmd_args *a)
+{
+	static const char *const allowed[] = { "target", NULL };
+	struct cmd_opts o;
+	struct build b;
+	const char *path;
+
+	if (cmd_parse(ctx, a, "check", allowed, &o) != 0)
+		return 2;
+	/* uk check FILE checks any manifest file, wherever it is. */
+	path = o.npositional ? o.positional[0] : cmd_manifest_path(ctx, a);
+	if (build_prepare(ctx, path, o.target, &b) != 0 || configure_check_options(&b) != 0)
+		return 1;
+	printf("%s: ok: %zu modules for %s\n", path, b.res->n, b.target->name);
+	return 0;
+}

@@ -1,0 +1,24 @@
+/* Diagnostics: one message per error, with the place it came from. */
+#ifndef UK_DIAG_H
+#define UK_DIAG_H
+
+#include "ctx.h"
+
+/* A place in a source file; line and column count from 1, 0 = unknown. */
+struct srcpos {
+	const char *file;
+	int line, col;
+};
+
+/* "file:line:col: error: msg"; without a file just "uk: error: msg". */
+void diag_error(struct uk_ctx *ctx, struct srcpos pos, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+void diag_warning(struct uk_ctx *ctx, struct srcpos pos, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Follow-up lines of the last message: "  hint: ...", "  chain: ...". */
+void diag_note(struct uk_ctx *ctx, const char *label, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+extern const struct srcpos srcpos_none;
+
+#endif

@@ -1,0 +1,373 @@
+/* Files, paths and child processes. */
+#include "fsutil.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <glob.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "diag.h"
+
+char *fs_read(struct uk_ctx *ctx, const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL;
+	size_t cap = 0, n = 0;
+
+	if (!f)
+		return NULL;
+	for (;;) {
+		size_t got;
+
+		if (cap - n < 4096) {
+			buf = ctx_realloc_array(ctx, buf, cap, cap ? cap * 2 : 8192, 1);
+			cap = cap ? cap * 2 : 8192;
+		}
+		got = fread(buf + n, 1, cap - n - 1, f);
+		n += got;
+		if (got == 0)
+			break;
+	}
+	if (ferror(f)) {
+		fclose(f);
+		errno = EIO;
+		return NULL;
+	}
+	fclose(f);
+	buf[n] = 0;
+	if (len)
+		*len = n;
+	return buf;
+}
+
+int fs_write_if_changed(struct uk_ctx *ctx, const char *path, const char *data, size_t len)
+{
+	size_t old_len;
+	char *old = fs_read(ctx, path, &old_len);
+	char *tmp;
+	FILE *f;
+
+	if (old && old_len == len && memcmp(old, data, len) == 0)
+		return 0;
+	/* Write aside and rename, so a crash never leaves half a file. */
+	tmp = ctx_printf(ctx, "%s.tmp", path);
+	f = fopen(tmp, "wb");
+	if (!f || fwrite(data, 1, len, f) != len || fclose(f) != 0) {
+		diag_error(ctx, srcpos_none, "cannot write %s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (rename(tmp, path) != 0) {
+		diag_error(ctx, srcpos_none, "cannot write %s: %s", path, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+int fs_mkdir_p(struct uk_ctx *ctx, const char *path)
+{
+	char *p = ctx_strdup(ctx, path), *s;
+
+	for (s = p + 1; *s; s++) {
+		if (*s != '/')
+			continue;
+		*s = 0;
+		if (mkdir(p, 0777) != 0 && errno != EEXIST)
+			goto fail;
+		*s = '/';
+	}
+	if (mkdir(p, 0777) != 0 && errno != EEXIST)
+		goto fail;
+	return 0;
+fail:
+	diag_error(ctx, srcpos_none, "cannot create directory %s: %s", p, strerror(errno));
+	return -1;
+}
+
+int fs_rm_rf(const char *path)
+{
+	struct stat st;
+	DIR *d;
+	struct dirent *e;
+	int rc = 0;
+
+	if (lstat(path, &st) != 0)
+		return errno == ENOENT ? 0 : -1;
+	if (!S_ISDIR(st.st_mode))
+		return unlink(path);
+	d = opendir(path);
+	if (!d)
+		return -1;
+	while ((e = readdir(d))) {
+		char sub[PATH_MAX];
+
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		snprintf(sub, sizeof(sub), "%s/%s", path, e->d_name);
+		if (fs_rm_rf(sub) != 0)
+			rc = -1;
+	}
+	closedir(d);
+	return rmdir(path) == 0 ? rc : -1;
+}
+
+bool fs_exists(const char *path)
+{
+	return access(path, F_OK) == 0;
+}
+
+bool fs_is_dir(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+bool fs_dir_is_empty(const char *path)
+{
+	DIR *d = opendir(path);
+	struct dirent *e;
+	bool empty = true;
+
+	if (!d)
+		return true;
+	while ((e = readdir(d)))
+		if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+			empty = false;
+	closedir(d);
+	return empty;
+}
+
+char *fs_join(struct uk_ctx *ctx, const char *a, const char *b)
+{
+	size_t la = strlen(a);
+
+	if (b[0] == '/')
+		return ctx_strdup(ctx, b);
+	if (la == 0 || !strcmp(a, "."))
+		return ctx_strdup(ctx, b);
+	return ctx_printf(ctx, "%s%s%s", a, a[la - 1] == '/' ? "" : "/", b);
+}
+
+char *fs_dirname(struct uk_ctx *ctx, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!slash)
+		return ctx_strdup(ctx, ".");
+	if (slash == path)
+		return ctx_strdup(ctx, "/");
+	return ctx_strndup(ctx, path, (size_t)(slash - path));
+}
+
+const char *fs_basename(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}
+
+char *fs_realpath(struct uk_ctx *ctx, const char *path)
+{
+	char *r = realpath(path, NULL), *copy;
+
+	if (!r)
+		return NULL;
+	copy = ctx_strdup(ctx, r);
+	free(r);
+	return copy;
+}
+
+const char *fs_relative(const char *path, const char *base)
+{
+	size_t n = strlen(base);
+
+	if (!strcmp(path, base))
+		return ".";
+	if (!strncmp(path, base, n) && path[n] == '/')
+		return path + n + 1;
+	return path;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int fs_list_dir(struct uk_ctx *ctx, const char *dir, char ***names, size_t *n)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+
+	*names = NULL;
+	*n = 0;
+	if (!d)
+		return -1;
+	while ((e = readdir(d))) {
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		*CTX_PUSH(ctx, *names, *n) = ctx_strdup(ctx, e->d_name);
+	}
+	closedir(d);
+	if (*n)
+		qsort(*names, *n, sizeof(char *), cmp_str);
+	return 0;
+}
+
+int fs_glob(struct uk_ctx *ctx, const char *pattern, char ***paths, size_t *n)
+{
+	glob_t g;
+	size_t i;
+	int rc = glob(pattern, GLOB_NOSORT, NULL, &g);
+
+	*paths = NULL;
+	*n = 0;
+	if (rc == GLOB_NOMATCH)
+		return 0;
+	if (rc != 0)
+		return -1;
+	for (i = 0; i < g.gl_pathc; i++)
+		*CTX_PUSH(ctx, *paths, *n) = ctx_strdup(ctx, g.gl_pathv[i]);
+	globfree(&g);
+	/* Sorted by bytes, not by locale: the same order on every machine. */
+	if (*n)
+		qsort(*paths, *n, sizeof(char *), cmp_str);
+	return 0;
+}
+
+static int walk_into(struct uk_ctx *ctx, const char *root, const char *rel,
+		     const char *const *skip, char ***out, size_t *n)
+{
+	char *dir = rel[0] ? fs_join(ctx, root, rel) : ctx_strdup(ctx, root);
+	char **names;
+	size_t count, i;
+
+	if (fs_list_dir(ctx, dir, &names, &count) != 0)
+		return -1;
+	for (i = 0; i < count; i++) {
+		char *sub = rel[0] ? ctx_printf(ctx, "%s/%s", rel, names[i])
+				   : ctx_strdup(ctx, names[i]);
+		char *full = fs_join(ctx, root, sub);
+		struct stat st;
+		const char *const *s;
+		bool skipped = false;
+
+		if (lstat(full, &st) != 0)
+			return -1;
+		if (S_ISDIR(st.st_mode)) {
+			for (s = skip; s && *s; s++)
+				if (!strcmp(names[i], *s))
+					skipped = true;
+			if (!skipped && walk_into(ctx, root, sub, skip, out, n) != 0)
+				return -1;
+		} else if (S_ISREG(st.st_mode)) {
+			*CTX_PUSH(ctx, *out, *n) = sub;
+		}
+	}
+	return 0;
+}
+
+int fs_walk(struct uk_ctx *ctx, const char *dir, const char *const *skip, char ***rel,
+	    size_t *n)
+{
+	*rel = NULL;
+	*n = 0;
+	if (walk_into(ctx, dir, "", skip, rel, n) != 0)
+		return -1;
+	if (*n)
+		qsort(*rel, *n, sizeof(char *), cmp_str);
+	return 0;
+}
+
+static pid_t spawn(struct uk_ctx *ctx, const char *const *argv, const char *cwd,
+		   const char *const *env, int out_fd)
+{
+	pid_t pid;
+
+	fflush(NULL);
+	pid = fork();
+	if (pid < 0) {
+		diag_error(ctx, srcpos_none, "cannot start %s: %s", argv[0], strerror(errno));
+		return -1;
+	}
+	if (pid == 0) {
+		const char *const *e;
+
+		for (e = env; e && *e; e++)
+			putenv((char *)*e);
+		if (cwd && chdir(cwd) != 0) {
+			fprintf(stderr, "uk: error: cannot enter %s: %s\n", cwd, strerror(errno));
+			_exit(127);
+		}
+		if (out_fd >= 0) {
+			dup2(out_fd, 1);
+			close(out_fd);
+		}
+		execvp(argv[0], (char *const *)argv);
+		fprintf(stderr, "uk: error: cannot run %s: %s\n", argv[0], strerror(errno));
+		_exit(127);
+	}
+	return pid;
+}
+
+static int wait_status(pid_t pid)
+{
+	int status;
+
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return -1;
+	if (WIFEXITED(status))
+		return WEXITSTATUS(status);
+	return 128 + WTERMSIG(status);
+}
+
+int fs_run(struct uk_ctx *ctx, const char *const *argv, const char *cwd,
+	   const char *const *env)
+{
+	pid_t pid = spawn(ctx, argv, cwd, env, -1);
+
+	return pid < 0 ? -1 : wait_status(pid);
+}
+
+int fs_run_capture(struct uk_ctx *ctx, const char *const *argv, const char *cwd, char **out,
+		   size_t *len)
+{
+	int fds[2];
+	pid_t pid;
+	char *buf = NULL;
+	size_t cap = 0, n = 0;
+	ssize_t got;
+
+	if (pipe(fds) != 0)
+		return -1;
+	pid = spawn(ctx, argv, cwd, NULL, fds[1]);
+	close(fds[1]);
+	if (pid < 0) {
+		close(fds[0]);
+		return -1;
+	}
+	for (;;) {
+		if (cap - n < 4096) {
+			buf = ctx_realloc_array(ctx, buf, cap, cap ? cap * 2 : 8192, 1);
+			cap = cap ? cap * 2 : 8192;
+		}
+		got = read(fds[0], buf + n, cap - n - 1);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got <= 0)
+			break;
+		n += (size_t)got;
+	}
+	close(fds[0]);
+	buf[n] = 0;
+	*out = buf;
+	if (len)
+		*len = n;
+	return wait_status(pid);
+}

@@ -1,0 +1,53 @@
+/* Files, paths and child processes, as the pipeline needs them. */
+#ifndef UK_FSUTIL_H
+#define UK_FSUTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "ctx.h"
+
+/* Reads a whole file; NUL-terminated, length in *len if len. NULL on error
+ * (errno set). */
+char *fs_read(struct uk_ctx *ctx, const char *path, size_t *len);
+
+/* Writes data unless the file already holds exactly it, so that ninja sees
+ * an unchanged timestamp. Returns 0, or -1 with an error printed. */
+int fs_write_if_changed(struct uk_ctx *ctx, const char *path, const char *data, size_t len);
+
+int fs_mkdir_p(struct uk_ctx *ctx, const char *path);
+int fs_rm_rf(const char *path);
+bool fs_exists(const char *path);
+bool fs_is_dir(const char *path);
+bool fs_dir_is_empty(const char *path);
+
+char *fs_join(struct uk_ctx *ctx, const char *a, const char *b);
+char *fs_dirname(struct uk_ctx *ctx, const char *path);
+const char *fs_basename(const char *path);
+/* Absolute, symlink-free path of an existing file; NULL if it does not exist. */
+char *fs_realpath(struct uk_ctx *ctx, const char *path);
+/* path relative to base when it lies below it, else path itself. */
+const char *fs_relative(const char *path, const char *base);
+
+/* Sorted entries of a directory (no . and ..); -1 if unreadable. */
+int fs_list_dir(struct uk_ctx *ctx, const char *dir, char ***names, size_t *n);
+
+/* Files matching a glob pattern, sorted; no match = 0 entries. */
+int fs_glob(struct uk_ctx *ctx, const char *pattern, char ***paths, size_t *n);
+
+/* Every regular file below dir, as sorted paths relative to dir, skipping
+ * the directory names in skip (NULL-terminated). */
+int fs_walk(struct uk_ctx *ctx, const char *dir, const char *const *skip, char ***rel,
+	    size_t *n);
+
+/* Runs argv (PATH looked up) in cwd (NULL = ours) with extra environment
+ * entries "K=V" (NULL-terminated, may be NULL). Returns the exit status,
+ * 128+signal, or -1 if it could not start (message printed). */
+int fs_run(struct uk_ctx *ctx, const char *const *argv, const char *cwd,
+	   const char *const *env);
+
+/* Runs argv and captures its standard output (NUL-terminated) in *out. */
+int fs_run_capture(struct uk_ctx *ctx, const char *const *argv, const char *cwd, char **out,
+		   size_t *len);
+
+#endif

@@ -1,0 +1,7 @@
+/* isdigit: whether c is a decimal digit ("C" locale). */
+#include <ctype.h>
+
+int isdigit(int c)
+{
+	return (unsigned)(c - '0') < 10;
+}

@@ -1,0 +1,7 @@
+/* isxdigit: whether c is a hexadecimal digit ("C" locale). */
+#include <ctype.h>
+
+int isxdigit(int c)
+{
+	return isdigit(c) || (unsigned)((c | 32) - 'a') < 6;
+}

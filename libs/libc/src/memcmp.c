@@ -1,0 +1,14 @@
+/* memcmp: the first differing byte decides, compared as unsigned char. */
+#include <string.h>
+
+#include "libc.h"
+
+LIBC_NO_BUILTIN int memcmp(const void *a, const void *b, size_t n)
+{
+	const unsigned char *p = a, *q = b;
+
+	for (; n; n--, p++, q++)
+		if (*p != *q)
+			return *p - *q;
+	return 0;
+}

@@ -1,0 +1,12 @@
+/* strchr: the first c in s; the NUL itself can be searched for. */
+#include <string.h>
+
+char *strchr(const char *s, int c)
+{
+	for (;; s++) {
+		if (*s == (char)c)
+			return (char *)s;
+		if (!*s)
+			return NULL;
+	}
+}

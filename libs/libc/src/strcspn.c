@@ -1,0 +1,11 @@
+/* strcspn: the length of the prefix of s free of bytes in reject. */
+#include <string.h>
+
+size_t strcspn(const char *s, const char *reject)
+{
+	size_t n = 0;
+
+	while (s[n] && !strchr(reject, s[n]))
+		n++;
+	return n;
+}

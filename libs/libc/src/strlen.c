@@ -1,0 +1,11 @@
+/* strlen: bytes before the terminating NUL. */
+#include <string.h>
+
+size_t strlen(const char *s)
+{
+	const char *p = s;
+
+	while (*p)
+		p++;
+	return (size_t)(p - s);
+}

@@ -183,6 +183,9 @@ int generate_glue(struct build *b)
 		"\tsize_t i;\n\n\tfor (i = 0; i < uk_device_count; i++)\n"
 		"\t\tif (glue_same_name(uk_devices[i].name, name))\n\t\t\treturn &uk_devices[i];\n"
 		"\treturn NULL;\n}\n\n");
+	s = cat(ctx, s, "/* Called through a volatile pointer so that LTO keeps main a function of\n"
+			" * its own, which uk size and backtraces then show as the app's. */\n"
+			"static int (*volatile glue_main)(int, char **) = main;\n\n");
 	s = cat(ctx, s, "int uk_glue_run(int argc, char **argv)\n{\n\tint status;\n\n");
 	s = cat(ctx, s, "\t/* Module init, dependencies first (uk deps shows the order). */\n");
 	for (i = 0; i < res->n; i++) {
@@ -195,7 +198,7 @@ int generate_glue(struct build *b)
 	}
 	s = cat(ctx, s, "\tif (argc <= 1) {\n\t\targc = uk_default_argc;\n"
 			"\t\targv = (char **)uk_default_argv;\n\t}\n");
-	s = cat(ctx, s, "\tstatus = main(argc, argv);\n");
+	s = cat(ctx, s, "\tstatus = glue_main(argc, argv);\n");
 	for (i = res->n; i-- > 0;)
 		if (res->mods[i].mod->fini_fn)
 			s = ctx_printf(ctx, "%s\t%s();\n", s, res->mods[i].mod->fini_fn);

@@ -278,9 +278,10 @@ static void satisfy(struct resolver *r, const struct demand *d)
 		diag_error(r->ctx, d->pos, "version conflict: '%s' is required, but %s %s was chosen",
 			   requirement_text(r->ctx, d->req), mod->name, mod->version_text);
 		print_chain(r, d);
-		diag_note(r->ctx, "note", "%s was chosen as %s of '%s'", mod->name, chosen->reason,
-			  chosen->capability);
-		if (chosen->why.origin == FROM_MODULE || chosen->why.origin == FROM_APP)
+		diag_note(r->ctx, "note", "%s %s serves '%s': %s", mod->name, mod->version_text,
+			  chosen->capability, chosen->reason);
+		/* Where the chosen module came from, when another requirement pulled it in. */
+		if (chosen->why.req != d->req && chosen->why.origin != FROM_TARGET)
 			print_chain(r, &chosen->why);
 		fail(r);
 	}

@@ -201,6 +201,9 @@ int size_analyze(struct uk_ctx *ctx, const char *map, const char *objdir,
 			/* Non-allocated sections (symtab, comments) start at 0: not in the image. */
 			alloc_section = vma != 0;
 			cls = size_class_of(rest);
+			/* Symbol assignments (". = ALIGN(4096)") stand here too. */
+			if (strchr(rest, ' '))
+				continue;
 			if (alloc_section && size) {
 				struct size_row *s = CTX_PUSH(ctx, out->sections, out->nsections);
 

@@ -76,7 +76,7 @@ static void test_glue_init_order_and_devices(void **state)
 	p = after(g, "if (plat_init() < 0)");
 	p = after(p, "if (cons_init() < 0)");
 	p = after(p, "if (netdrv_init() < 0)");
-	p = after(p, "status = main(argc, argv);");
+	p = after(p, "status = glue_main(argc, argv);");
 	p = after(p, "cons_flush();");
 	assert_non_null(strstr(g, ".name = \"net0\",\n\t\t.kind = UK_DEVICE_NET,\n"
 				  "\t\t.mac = { 2, 0, 0, 0, 0, 9 },\n\t\t.has_mac = 1,\n"

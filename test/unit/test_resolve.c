@@ -148,7 +148,7 @@ static void test_version_conflict_prints_both_chains(void **state)
 	assert_non_null(strstr(fixture_errors(f),
 			       "error: version conflict: 'alloc < 0.2' is required, but alloc "
 			       "0.3.0 was chosen\n  chain: app (app) -> old -> alloc < 0.2\n"
-			       "  note: alloc was chosen as the default provider of 'alloc'\n"
+			       "  note: alloc 0.3.0 serves 'alloc': the default provider\n"
 			       "  chain: app (app) -> libc -> alloc >= 0.2\n"));
 }
 

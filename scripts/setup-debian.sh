@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs what uk needs to build images and run its tests on Debian 12, all
+# from Debian's own packages. Run as root (or with sudo available).
+set -euo pipefail
+packages=(
+	clang lld llvm            # compiler, linker (LTO), llvm-objcopy/llvm-nm
+	cmake ninja-build pkg-config make
+	kconfig-frontends-nox     # kconfig-conf, kconfig-mconf
+	tmux                      # drives kconfig-mconf in the menuconfig test
+	libyaml-dev               # manifests
+	libcmocka-dev             # unit tests
+	libxen-dev libfdt-dev     # Xen ABI headers, device trees (Xen platforms)
+)
+sudo=
+[ "$(id -u)" -eq 0 ] || sudo=sudo
+missing=()
+for p in "${packages[@]}"; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+	echo "setup: installing ${missing[*]}"
+	$sudo apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+echo "setup: all packages present"

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Builds uk with ASan and UBSan and runs every test (ctest): CLI and module
+# unit tests, bad manifests, and the end-to-end builds of sample apps.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${UK_TEST_BUILD:-build-test}
+cmake -S . -B "$build" -G Ninja -DUK_SANITIZE=ON >/dev/null
+cmake --build "$build"
+cd "$build"
+ctest --output-on-failure -j"$(nproc)" "$@"

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Every template: uk init, uk build (its default target), run the image.
+# The hosted image must exit 0 and print what test/templates/<t>.expected says.
+. "$(dirname "$0")/lib.sh"
+t=$1
+"$UK" init app --template "$t"
+cd app
+out=$("$UK" build)
+image=$(printf '%s\n' "$out" | tail -n 1)
+[ -x "$image" ] || fail "uk build did not print an executable image path last: $out"
+assert_eq "$image" "build/hosted-x86_64/app" "image path"
+set +e
+run=$("./$image")
+status=$?
+set -e
+assert_eq "$status" 0 "exit status of $t"
+expected="$UK_SRC/test/templates/$t.expected"
+[ -f "$expected" ] || fail "no $expected"
+diff -u "$expected" <(printf '%s\n' "$run") || fail "output of $t differs"

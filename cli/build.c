@@ -47,3 +47,13 @@ int build_prepare(struct uk_ctx *ctx, const char *path, const char *target_name,
 	b->image = fs_join(ctx, b->dir, b->m->name);
 	return 0;
 }
+
+int build_generate(struct build *b)
+{
+	if (fs_mkdir_p(b->ctx, b->dir) != 0 || configure_run(b) != 0 || generate_glue(b) != 0 ||
+	    generate_linker_script(b) != 0 || generate_ninja(b) != 0)
+		return -1;
+	if (!strcmp(b->target->platform, "xen") && generate_xl(b) != 0)
+		return -1;
+	return 0;
+}

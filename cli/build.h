@@ -26,6 +26,9 @@ const char *build_target_dirname(struct uk_ctx *ctx, const struct target *t);
 int build_prepare(struct uk_ctx *ctx, const char *manifest_path, const char *target_name,
 		  struct build *b);
 
+/* Everything before ninja: configure, then generate every file. */
+int build_generate(struct build *b);
+
 /* configure.c: the Kconfig tree of the chosen modules, .config, config.h. */
 int configure_write_tree(struct build *b);
 int configure_check_options(struct build *b);
@@ -37,6 +40,8 @@ const char *configure_saved_path(struct build *b);
 int generate_glue(struct build *b);
 int generate_linker_script(struct build *b);
 int generate_ninja(struct build *b);
+/* <image>.xl for Xen targets. */
+int generate_xl(struct build *b);
 
 /* Every source file of module i (or of the app when i == res->n), sorted,
  * absolute. -1 when a pattern is wrong (error printed). */

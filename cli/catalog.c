@@ -11,7 +11,7 @@
 
 static const char *const module_keys[] = {
 	"name",	   "version", "summary", "provides", "requires", "platforms", "default",
-	"sources", "include", "cflags",	 "init",     "fini",	 NULL
+	"sources", "include", "cflags",	 "init",     "fini",	 "host_headers", NULL
 };
 
 static const char *const init_keys[] = { "function", "level", NULL };
@@ -163,6 +163,8 @@ static struct module *module_load(struct uk_ctx *ctx, const char *dir, const cha
 			 &m->nplatforms) ||
 	    !scalar_list(ctx, ydoc_get(root, "sources"), "sources", &m->sources, &m->nsources) ||
 	    !scalar_list(ctx, ydoc_get(root, "cflags"), "cflags", &m->cflags, &m->ncflags) ||
+	    !scalar_list(ctx, ydoc_get(root, "host_headers"), "host_headers", &m->host_headers,
+			 &m->nhost_headers) ||
 	    !parse_init(ctx, m, ydoc_get(root, "init")))
 		return NULL;
 	if ((v = ydoc_get(root, "include")))

@@ -45,6 +45,8 @@ struct module {
 	size_t ninclude;
 	const char **cflags;
 	size_t ncflags;
+	const char **host_headers; /* directories of /usr/include it compiles against */
+	size_t nhost_headers;
 	const char *init_fn, *fini_fn;
 	enum init_level init_level;
 	const char *kconfig; /* absolute path, NULL when the module has none */

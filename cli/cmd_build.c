@@ -23,15 +23,6 @@ static int ninja(struct uk_ctx *ctx, const char *dir, const char *target)
 	return rc == 0 ? 0 : -1;
 }
 
-/* Everything up to (not including) ninja: configure and generate. */
-static int build_generate(struct build *b)
-{
-	if (fs_mkdir_p(b->ctx, b->dir) != 0 || configure_run(b) != 0 || generate_glue(b) != 0 ||
-	    generate_linker_script(b) != 0 || generate_ninja(b) != 0)
-		return -1;
-	return 0;
-}
-
 static const char *shown_path(struct uk_ctx *ctx, const char *path)
 {
 	const char *cwd = fs_realpath(ctx, ".");
@@ -39,8 +30,7 @@ static const char *shown_path(struct uk_ctx *ctx, const char *path)
 	return cwd ? fs_relative(path, cwd) : path;
 }
 
-/* Builds the app in a->app_dir for o->target; fills b. */
-static int build_app(struct uk_ctx *ctx, struct cmd_args *a, struct cmd_opts *o, struct build *b)
+int build_app(struct uk_ctx *ctx, struct cmd_args *a, struct cmd_opts *o, struct build *b)
 {
 	if (build_prepare(ctx, cmd_manifest_path(ctx, a), o->target, b) != 0)
 		return -1;
@@ -65,32 +55,6 @@ int cmd_build(struct uk_ctx *ctx, struct cmd_args *a)
 		return 1;
 	printf("%s\n", shown_path(ctx, b.image));
 	return 0;
-}
-
-int cmd_run(struct uk_ctx *ctx, struct cmd_args *a)
-{
-	static const char *const allowed[] = { "target", "locked", NULL };
-	struct cmd_opts o;
-	struct build b;
-	const char **argv;
-	int i, n = 0;
-
-	if (cmd_parse(ctx, a, "run", allowed, &o) != 0)
-		return 2;
-	if (build_app(ctx, a, &o, &b) != 0)
-		return 1;
-	if (strcmp(b.target->platform, "hosted")) {
-		diag_error(ctx, srcpos_none, "uk run cannot boot %s images yet", b.target->name);
-		return 1;
-	}
-	argv = ctx_alloc(ctx, (size_t)(a->argc + 2) * sizeof(char *));
-	argv[n++] = b.image;
-	for (i = o.rest; i < a->argc; i++)
-		argv[n++] = a->argv[i];
-	fflush(NULL);
-	execv(b.image, (char *const *)argv);
-	diag_error(ctx, srcpos_none, "cannot run %s", b.image);
-	return 1;
 }
 
 int cmd_check(struct uk_ctx *ctx, struct cmd_args *a)

@@ -81,8 +81,7 @@ int cmd_size(struct uk_ctx *ctx, struct cmd_args *a)
 		return 2;
 	if (build_prepare(ctx, cmd_manifest_path(ctx, a), o.target, &b) != 0)
 		return 1;
-	if (fs_mkdir_p(ctx, b.dir) != 0 || configure_run(&b) != 0 || generate_glue(&b) != 0 ||
-	    generate_linker_script(&b) != 0 || generate_ninja(&b) != 0)
+	if (build_generate(&b) != 0)
 		return 1;
 	ninja_argv[2] = b.dir;
 	ninja_argv[3] = ctx->verbose ? "-v" : NULL;

@@ -32,11 +32,16 @@ struct cmd_opts {
 	const char *target;
 	const char *why;
 	const char *template;
-	int locked, baseline;
+	int locked, rig, qemu;
 	const char *positional[4];
 	int npositional;
 	int rest; /* index of the first argument after "--" */
 };
+/* uk build's work for uk build, run and size: prepare, generate, ninja,
+ * then write uk.lock (or check it with --locked). */
+struct build;
+int build_app(struct uk_ctx *ctx, struct cmd_args *a, struct cmd_opts *o, struct build *b);
+
 int cmd_parse(struct uk_ctx *ctx, struct cmd_args *a, const char *verb, const char *const *allowed,
 	      struct cmd_opts *o);
 

@@ -31,9 +31,11 @@ static const struct verb verbs[] = {
 	  "Writes uk.lock and prints the image path last. --locked fails, naming each\n"
 	  "difference, if the modules, their content, the toolchain or the image differ\n"
 	  "from uk.lock." },
-	{ "run", cmd_run, "uk run [--target T] [--locked] [-- ARGS...]",
-	  "Builds, then boots the image: a hosted image runs as a process with ARGS;\n"
-	  "uk run exits with the image's status." },
+	{ "run", cmd_run, "uk run [--target T] [--locked] [--rig | --qemu] [-- ARGS...]",
+	  "Builds, then boots the image and exits with its status. A hosted image runs as\n"
+	  "a process with ARGS. A Xen image boots with xl where this machine is a Xen dom0;\n"
+	  "elsewhere on the test rig (Debian's Xen and a dom0 inside QEMU, --rig), or\n"
+	  "with --qemu directly under QEMU's PVH loader, printing through its serial port." },
 	{ "check", cmd_check, "uk check [FILE] [--target T]",
 	  "Checks a manifest (default: the app's uk.yaml) and resolves its modules without\n"
 	  "building: every error is printed with its file:line:column." },
@@ -139,6 +141,14 @@ int cmd_parse(struct uk_ctx *ctx, struct cmd_args *a, const char *verb, const ch
 		}
 		if (!strcmp(name, "locked")) {
 			o->locked = 1;
+			continue;
+		}
+		if (!strcmp(name, "rig")) {
+			o->rig = 1;
+			continue;
+		}
+		if (!strcmp(name, "qemu")) {
+			o->qemu = 1;
 			continue;
 		}
 		if (!value) {

@@ -99,7 +99,5 @@
 #define stdout uktest_stdout
 #define stderr uktest_stderr
 #define errno uktest_errno
-#define __stack_chk_guard uktest___stack_chk_guard
-#define __stack_chk_fail uktest___stack_chk_fail
 
 #endif

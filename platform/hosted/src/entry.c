@@ -1,13 +1,12 @@
 /* The C side of the hosted entry: picks the arguments, runs the glue (module
- * init and main) and ends the process with main's return value. */
+ * init and main) and ends the process with main's return value. Without
+ * arguments, the glue gives main the manifest's cmdline: instead. */
 #include <stdint.h>
 
 #include <uk/glue.h>
 #include <uk/plat.h>
 
 #include "syscall.h"
-
-#define HOSTED_MAX_DEFAULT_ARGS 64
 
 /* The kernel's struct sigaction on x86_64. */
 struct hosted_sigaction {
@@ -22,23 +21,9 @@ _Noreturn void uk_hosted_start(uintptr_t *sp);
 
 _Noreturn void uk_hosted_start(uintptr_t *sp)
 {
-	static char *defaults[HOSTED_MAX_DEFAULT_ARGS + 1];
 	int argc = (int)sp[0];
 	char **argv = (char **)(sp + 1);
 
-	/* A process started without arguments runs with the manifest's
-	 * cmdline: (argv[0] included), as on platforms with no arguments. */
-	if (argc <= 1 && uk_default_argc > 0) {
-		int i;
-
-		argc = uk_default_argc < HOSTED_MAX_DEFAULT_ARGS
-			       ? uk_default_argc
-			       : HOSTED_MAX_DEFAULT_ARGS;
-		for (i = 0; i < argc; i++)
-			defaults[i] = (char *)uk_default_argv[i];
-		defaults[argc] = 0;
-		argv = defaults;
-	}
 	/* A console that is gone drops output (plat.h): a closed stdout pipe
 	 * must not kill the image with SIGPIPE. */
 	{

@@ -11,6 +11,7 @@
 #define SYS_mmap 9
 #define SYS_rt_sigaction 13
 #define SYS_clock_gettime 228
+#define SYS_clock_nanosleep 230
 #define SYS_exit_group 231
 
 #define HOSTED_EINTR 4
@@ -19,7 +20,9 @@
 #define HOSTED_MAP_PRIVATE 0x02
 #define HOSTED_MAP_ANONYMOUS 0x20
 #define HOSTED_MAP_NORESERVE 0x4000
+#define HOSTED_CLOCK_REALTIME 0
 #define HOSTED_CLOCK_MONOTONIC 1
+#define HOSTED_TIMER_ABSTIME 1
 #define HOSTED_SIGPIPE 13
 #define HOSTED_SIG_IGN 1
 

@@ -27,9 +27,9 @@ const int uk_default_argc = 2;
 
 int uk_glue_run(int argc, char **argv)
 {
-	/* the status tells the parent what the entry passed */
-	if (argc == 2 && !strcmp(argv[0], "app") &&
-	    !strcmp(argv[1], "--from-manifest") && !argv[2])
+	/* the status tells the parent what the entry passed: the process's own
+	 * arguments, as they are (the glue substitutes the manifest's) */
+	if (argc == 1 && !strcmp(argv[0], "prog") && !argv[1])
 		return 40;
 	if (argc == 2 && !strcmp(argv[1], "write")) {
 		static char block[65536];

@@ -24,6 +24,16 @@ int plat_memory_regions(struct plat_mem_region *out, int max);
 /* Monotonic time in nanoseconds since an arbitrary point at boot. */
 uint64_t plat_monotonic_ns(void);
 
+/* Wall-clock time in nanoseconds since the Unix epoch, as the host or
+ * hypervisor knows it; 0 when the platform has no wall clock. */
+uint64_t plat_wallclock_ns(void);
+
+/* Returns when an event arrives (a device, the console) or when the
+ * monotonic clock reaches deadline_ns, whichever is first; may return
+ * early. The CPU is idle meanwhile on every platform with a hypervisor
+ * or host: no busy waiting. */
+void plat_block_until(uint64_t deadline_ns);
+
 /* Ends the image with status (0 = success). On Xen, 0 powers off and any
  * other status is reported before the domain shuts down. */
 _Noreturn void plat_exit(int status);

@@ -1,0 +1,104 @@
+/* uk run: build, boot, stream the console, exit with the image's status. */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "build.h"
+#include "commands.h"
+#include "fsutil.h"
+
+static int run_hosted(struct uk_ctx *ctx, struct cmd_args *a, struct cmd_opts *o, struct build *b)
+{
+	const char **argv = ctx_alloc(ctx, (size_t)(a->argc + 2) * sizeof(char *));
+	int i, n = 0;
+
+	argv[n++] = b->image;
+	for (i = o->rest; i < a->argc; i++)
+		argv[n++] = a->argv[i];
+	fflush(NULL);
+	execv(b->image, (char *const *)argv);
+	diag_error(ctx, srcpos_none, "cannot run %s", b->image);
+	return 1;
+}
+
+/* QEMU's PVH loader boots the image; it prints through COM1 and ends QEMU
+ * through isa-debug-exit, whose status is 2 * the image's status + 1. */
+static int run_qemu(struct uk_ctx *ctx, struct build *b)
+{
+	const char *mem = ctx_printf(ctx, "%llu", (unsigned long long)(b->m->memory_bytes >> 20));
+	const char *argv[] = { "qemu-system-x86_64", "-accel", "tcg", "-machine", "pc", "-cpu",
+			       "qemu64", "-m", mem, "-nographic", "-no-reboot", "-display", "none",
+			       "-vga", "none", "-nodefaults", "-serial", "stdio", "-device",
+			       "isa-debug-exit,iobase=0xf4,iosize=0x04", "-kernel", b->image,
+			       "-append", b->m->cmdline ? b->m->cmdline : "", NULL };
+	int rc = fs_run(ctx, argv, NULL, NULL);
+
+	if (rc < 0)
+		return 1;
+	if (rc & 1)
+		return rc >> 1;
+	diag_error(ctx, srcpos_none, "qemu ended without the image's status (status %d)", rc);
+	return 1;
+}
+
+/* The rig prints the guest's console between its own "=== xenrig" lines and
+ * then a result line; we pass the console through and take the status. */
+static int run_rig(struct uk_ctx *ctx, struct build *b)
+{
+	const char *rig = fs_join(ctx, ctx->home, "platform/xen/rig/xenrig");
+	const char *argv[] = { rig, ctx_printf(ctx, "%s.xl", b->image), NULL };
+	char *out, *line, *save, *result = NULL;
+	int rc, status = 1;
+
+	rc = fs_run_capture(ctx, argv, NULL, &out, NULL);
+	for (line = strtok_r(out, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		if (!strncmp(line, "=== xenrig guest ", 17) && strstr(line, " result: "))
+			result = strstr(line, " result: ") + 9;
+		else if (strncmp(line, "=== xenrig", 10))
+			printf("%s\n", line);
+	}
+	fflush(stdout);
+	if (rc != 0 || !result) {
+		diag_error(ctx, srcpos_none, "the Xen test rig failed (status %d)", rc);
+		return 1;
+	}
+	if (strstr(result, "shutdown=crash")) {
+		diag_error(ctx, srcpos_none, "the guest crashed");
+		status = 255;
+	} else if (strstr(result, "shutdown=timeout")) {
+		diag_error(ctx, srcpos_none, "the guest did not end in time");
+		status = 124;
+	} else if (!strncmp(result, "exit=", 5) && result[5] >= '0' && result[5] <= '9') {
+		status = atoi(result + 5);
+	}
+	return status;
+}
+
+static bool is_xen_dom0(struct uk_ctx *ctx)
+{
+	const char *caps = fs_read(ctx, "/proc/xen/capabilities", NULL);
+
+	return caps && strstr(caps, "control_d");
+}
+
+int cmd_run(struct uk_ctx *ctx, struct cmd_args *a)
+{
+	static const char *const allowed[] = { "target", "locked", "rig", "qemu", NULL };
+	struct cmd_opts o;
+	struct build b;
+
+	if (cmd_parse(ctx, a, "run", allowed, &o) != 0)
+		return 2;
+	if (build_app(ctx, a, &o, &b) != 0)
+		return 1;
+	if (!strcmp(b.target->platform, "hosted"))
+		return run_hosted(ctx, a, &o, &b);
+	if (o.qemu)
+		return run_qemu(ctx, &b);
+	if (!o.rig && is_xen_dom0(ctx)) {
+		const char *argv[] = { "xl", "create", "-c", ctx_printf(ctx, "%s.xl", b.image), NULL };
+
+		return fs_run(ctx, argv, NULL, NULL) == 0 ? 0 : 1;
+	}
+	return run_rig(ctx, &b);
+}

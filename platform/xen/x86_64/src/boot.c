@@ -7,6 +7,7 @@
 #include <uk/plat.h>
 #include <xen/arch-x86/hvm/start_info.h>
 #include <xen/hvm/hvm_op.h>
+#include <plat-xen-x86_64/boot.h>
 
 #include "x86.h"
 
@@ -17,7 +18,13 @@ static char shared_info_page[4096] __attribute__((aligned(4096)));
 static char cmdline[1024];
 static char *argv[MAX_ARGS + 1];
 
+/* TSC at the entry (set in start.S) and when the glue is called. */
 uint64_t x86_boot_tsc, x86_main_tsc;
+
+uint64_t plat_xen_boot_cycles(void)
+{
+	return x86_main_tsc - x86_boot_tsc;
+}
 
 _Noreturn void xen_x86_boot(const struct hvm_start_info *si);
 
@@ -68,7 +75,6 @@ _Noreturn void xen_x86_boot(const struct hvm_start_info *si)
 	uintptr_t pool = ((uintptr_t)__image_end + 4095) & ~(uintptr_t)4095;
 	int argc;
 
-	x86_boot_tsc = x86_rdtsc();
 	x86_canary_init();
 	if (si && si->magic != XEN_HVM_START_MAGIC_VALUE)
 		si = 0;

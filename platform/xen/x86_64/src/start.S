@@ -39,6 +39,9 @@ pvh_start32:
 	cli
 	cld
 	mov %ebx, %ebp
+	rdtsc				/* the first instruction's time, for boot cost */
+	mov %eax, %esi
+	mov %edx, %ebx
 
 	/* .bss is ours to clear: nothing in it is used yet. */
 	mov $__bss_start, %edi
@@ -94,6 +97,10 @@ start64:
 	mov %eax, %fs
 	mov %eax, %gs
 	lea boot_stack_top(%rip), %rsp
+	shl $32, %rbx
+	mov %esi, %esi
+	or %rsi, %rbx
+	mov %rbx, x86_boot_tsc(%rip)
 	fninit
 	mov %ebp, %edi			/* start_info, zero-extended */
 	xor %ebp, %ebp			/* ends the frame-pointer chain */

@@ -10,6 +10,8 @@ packages=(
 	libyaml-dev               # manifests
 	libcmocka-dev             # unit tests
 	libxen-dev libfdt-dev     # Xen ABI headers, device trees (Xen platforms)
+	qemu-system-x86           # boots images, and the Xen test rig (platform/xen/rig)
+	cpio xz-utils binutils    # the rig builds dom0's initramfs, unpacks its kernel
 )
 sudo=
 [ "$(id -u)" -eq 0 ] || sudo=sudo

@@ -7,6 +7,12 @@
 #include "manifest.h"
 #include "resolve.h"
 
+/* A module's prebuilt archive, fetched for the target's architecture. */
+struct build_archive {
+	const struct module *mod;
+	const char *path;
+};
+
 struct build {
 	struct uk_ctx *ctx;
 	const struct manifest *m;
@@ -15,6 +21,8 @@ struct build {
 	const struct resolution *res;
 	const char *dir;   /* <app>/build/<platform>-<arch>, absolute */
 	const char *image; /* the final image, absolute */
+	struct build_archive *archives; /* set by generate_ninja */
+	size_t narchives;
 };
 
 /* The directory name of a target: "hosted/x86_64" -> "hosted-x86_64". */

@@ -11,7 +11,7 @@
 
 static const char *const module_keys[] = {
 	"name",	   "version", "summary", "provides", "requires", "platforms", "default",
-	"sources", "include", "cflags",	 "init",     "fini",	 "host_headers", NULL
+	"sources", "include", "cflags",	 "init",     "fini",	 "host_headers", "archives", NULL
 };
 
 static const char *const init_keys[] = { "function", "level", NULL };
@@ -73,6 +73,30 @@ static const char *required_scalar(struct uk_ctx *ctx, struct ynode *map, const 
 		return NULL;
 	}
 	return ydoc_expect(ctx, v, YNODE_SCALAR, key) ? v->str : NULL;
+}
+
+static bool parse_archives(struct uk_ctx *ctx, struct module *m, struct ynode *node)
+{
+	static const char *const keys[] = { "package", "file", NULL };
+	size_t i;
+
+	if (!node)
+		return true;
+	if (!ydoc_expect(ctx, node, YNODE_SEQ, "archives"))
+		return false;
+	for (i = 0; i < node->n; i++) {
+		struct ynode *e = node->items[i];
+		struct module_archive *a;
+
+		if (!ydoc_expect(ctx, e, YNODE_MAP, "an archive") ||
+		    !ydoc_check_keys(ctx, e, keys, "an archive"))
+			return false;
+		a = CTX_PUSH(ctx, m->archives, m->narchives);
+		if (!(a->package = required_scalar(ctx, e, "package", "the archive")) ||
+		    !(a->file = required_scalar(ctx, e, "file", "the archive")))
+			return false;
+	}
+	return true;
 }
 
 static bool parse_init(struct uk_ctx *ctx, struct module *m, struct ynode *node)
@@ -165,6 +189,7 @@ static struct module *module_load(struct uk_ctx *ctx, const char *dir, const cha
 	    !scalar_list(ctx, ydoc_get(root, "cflags"), "cflags", &m->cflags, &m->ncflags) ||
 	    !scalar_list(ctx, ydoc_get(root, "host_headers"), "host_headers", &m->host_headers,
 			 &m->nhost_headers) ||
+	    !parse_archives(ctx, m, ydoc_get(root, "archives")) ||
 	    !parse_init(ctx, m, ydoc_get(root, "init")))
 		return NULL;
 	if ((v = ydoc_get(root, "include")))
@@ -286,9 +311,10 @@ bool module_provides(const struct module *m, const char *capability)
 	return false;
 }
 
-static const char *const target_keys[] = { "name",    "summary",  "platform", "arch",
-					   "triple",  "cflags",	  "ldflags",  "requires",
-					   "linker",  "image",	  NULL };
+static const char *const target_keys[] = { "name",   "summary", "platform",	  "arch",
+					   "triple", "cflags",	"ldflags",	  "requires",
+					   "linker", "image",	"debian_arch", "multiarch",
+					   NULL };
 
 static struct target *target_load(struct uk_ctx *ctx, const char *path)
 {
@@ -309,6 +335,10 @@ static struct target *target_load(struct uk_ctx *ctx, const char *path)
 	t->summary = "";
 	if ((v = ydoc_get(root, "summary")) && ydoc_expect(ctx, v, YNODE_SCALAR, "summary"))
 		t->summary = v->str;
+	if ((v = ydoc_get(root, "debian_arch")) && ydoc_expect(ctx, v, YNODE_SCALAR, "debian_arch"))
+		t->debian_arch = v->str;
+	if ((v = ydoc_get(root, "multiarch")) && ydoc_expect(ctx, v, YNODE_SCALAR, "multiarch"))
+		t->multiarch = v->str;
 	if (!scalar_list(ctx, ydoc_get(root, "cflags"), "cflags", &t->cflags, &t->ncflags) ||
 	    !scalar_list(ctx, ydoc_get(root, "ldflags"), "ldflags", &t->ldflags, &t->nldflags) ||
 	    !requirement_list(ctx, ydoc_get(root, "requires"), &t->requires, &t->nrequires))

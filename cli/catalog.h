@@ -25,6 +25,13 @@ enum init_level {
 	INIT_NONE, /* no init function */
 };
 
+/* A static library taken from a Debian package built for the target's
+ * architecture (e.g. libfdt.a from libfdt-dev:arm64), linked into the image. */
+struct module_archive {
+	const char *package; /* Debian package name */
+	const char *file;    /* path inside the package; ${multiarch} is substituted */
+};
+
 struct module {
 	const char *name, *summary;
 	const char *dir;       /* absolute */
@@ -47,6 +54,8 @@ struct module {
 	size_t ncflags;
 	const char **host_headers; /* directories of /usr/include it compiles against */
 	size_t nhost_headers;
+	struct module_archive *archives; /* prebuilt libraries from Debian packages */
+	size_t narchives;
 	const char *init_fn, *fini_fn;
 	enum init_level init_level;
 	const char *kconfig; /* absolute path, NULL when the module has none */
@@ -70,7 +79,8 @@ struct target {
 	struct module_requirement *requires;
 	size_t nrequires;
 	const char *linker; /* template file name under linker/ */
-	const char *image;  /* elf */
+	const char *image;  /* elf, pvh-elf or arm64-image */
+	const char *debian_arch, *multiarch; /* for module archives: arm64, aarch64-linux-gnu */
 };
 
 /* Scans home's libs/ and platform/, then app_dir/modules/ when app_dir is

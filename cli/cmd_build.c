@@ -34,9 +34,12 @@ int build_app(struct uk_ctx *ctx, struct cmd_args *a, struct cmd_opts *o, struct
 {
 	if (build_prepare(ctx, cmd_manifest_path(ctx, a), o->target, b) != 0)
 		return -1;
+	/* Generate first: it fetches module archives, whose hashes the lock has. */
+	if (build_generate(b) != 0)
+		return -1;
 	if (o->locked && lock_check_inputs(b) != 0)
 		return -1;
-	if (build_generate(b) != 0 || ninja(ctx, b->dir, NULL) != 0)
+	if (ninja(ctx, b->dir, NULL) != 0)
 		return -1;
 	if (o->locked)
 		return lock_check_image(b);

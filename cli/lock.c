@@ -129,6 +129,28 @@ static const char *toolchain(struct uk_ctx *ctx)
 	return out;
 }
 
+/* A module's sources, and the prebuilt archives it links, if any. */
+static const char *module_hash(struct build *b, const struct module *mod)
+{
+	const char *tree = lock_hash_tree(b->ctx, mod->dir);
+	struct sha256 s;
+	size_t i;
+
+	if (!mod->narchives)
+		return tree;
+	sha256_init(&s);
+	sha256_update(&s, tree, strlen(tree));
+	for (i = 0; i < b->narchives; i++) {
+		const char *h;
+
+		if (b->archives[i].mod != mod)
+			continue;
+		h = lock_hash_file(b->ctx, b->archives[i].path);
+		sha256_update(&s, h, strlen(h));
+	}
+	return digest_text(b->ctx, &s);
+}
+
 static struct lock_target current(struct build *b)
 {
 	struct lock_target t = { 0 };
@@ -143,7 +165,7 @@ static struct lock_target current(struct build *b)
 
 		lm->name = mod->name;
 		lm->version = mod->version_text;
-		lm->hash = lock_hash_tree(b->ctx, mod->dir);
+		lm->hash = module_hash(b, mod);
 	}
 	t.image_hash = lock_hash_file(b->ctx, b->image);
 	return t;

@@ -294,6 +294,15 @@ static int order_key_cmp(const struct resolved *a, const struct resolved *b)
 	return strcmp(a->mod->name, b->mod->name);
 }
 
+/* The platform is started by its own entry code before any module init, so
+ * it is first in the order and a requirement on it orders nothing; this lets
+ * the platform use modules (libfdt needs libc) that in turn need platform
+ * services. */
+static bool orders(const struct resolution *res, size_t dep)
+{
+	return !module_provides(res->mods[dep].mod, "platform");
+}
+
 /* Finds and prints one cycle among the modules not yet ordered. */
 static void report_cycle(struct resolver *r, const bool *done)
 {
@@ -310,7 +319,7 @@ static void report_cycle(struct resolver *r, const bool *done)
 		seen[cur] = (int)++len;
 		path[len - 1] = cur;
 		for (j = 0; j < res->mods[cur].ndeps; j++) {
-			if (!done[res->mods[cur].deps[j]]) {
+			if (!done[res->mods[cur].deps[j]] && orders(res, res->mods[cur].deps[j])) {
 				cur = res->mods[cur].deps[j];
 				break;
 			}
@@ -340,8 +349,14 @@ static bool order(struct resolver *r)
 		for (i = 0; i < n; i++) {
 			bool ready = !done[i];
 
+			/* The platform comes first: its entry code starts it. */
+			if (ready && !orders(res, i)) {
+				best = (long)i;
+				break;
+			}
 			for (j = 0; ready && j < res->mods[i].ndeps; j++)
-				if (!done[res->mods[i].deps[j]] && res->mods[i].deps[j] != i)
+				if (!done[res->mods[i].deps[j]] && res->mods[i].deps[j] != i &&
+				    orders(res, res->mods[i].deps[j]))
 					ready = false;
 			if (ready && (best < 0 || order_key_cmp(&res->mods[i], &res->mods[best]) < 0))
 				best = (long)i;

@@ -1,10 +1,9 @@
 /* plat.h on Xen x86_64: time, sleeping, exit with a status, panic. */
-#include <uk-xen/console.h>
 #include <uk-xen/hypercall.h>
 #include <uk-xen/time.h>
 #include <uk/plat.h>
 #include <xen/sched.h>
-#include <xenstore/xenstore.h>
+#include <xen-exit/xen-exit.h>
 
 #include "x86.h"
 
@@ -30,57 +29,20 @@ void plat_block_until(uint64_t deadline_ns)
 		__asm__ volatile("pause");
 }
 
-/* The console module's buffer, when the image has one: flushed before the end. */
-void console_flush(void) __attribute__((weak));
-
-static void flush_all(void)
+/* On Xen, xen_exit drains the console and reports the status; without Xen,
+ * QEMU's isa-debug-exit (where present) ends QEMU with 2 * status + 1. */
+static _Noreturn void end(int status, bool crash)
 {
-	if (console_flush)
-		console_flush();
-	if (xen_present() && xencons_ready())
-		xencons_flush(2000000000ull);
-}
-
-static void format_status(char *buf, int status)
-{
-	unsigned int v = status < 0 ? (unsigned int)-status : (unsigned int)status;
-	char tmp[12];
-	int n = 0, i = 0;
-
-	do {
-		tmp[n++] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	if (status < 0)
-		buf[i++] = '-';
-	while (n)
-		buf[i++] = tmp[--n];
-	buf[i] = 0;
-}
-
-/* The exit status goes to xenstore (data/exit-status, which the guest may
- * write) where the toolstack and the test rig read it; Xen's shutdown
- * reasons have no room for it. */
-static _Noreturn void end(int status, unsigned int reason)
-{
-	char text[16];
-
-	flush_all();
-	if (xen_present()) {
-		format_status(text, status);
-		xs_write(XBT_NULL, "data/exit-status", text);
-		xen_shutdown(reason);
-	} else {
-		/* QEMU's isa-debug-exit, where present, ends QEMU with 2 * status + 1. */
-		__asm__ volatile("outl %0, %1" ::"a"((uint32_t)status), "Nd"((uint16_t)0xf4));
-	}
+	if (xen_present())
+		xen_exit(status, crash);
+	__asm__ volatile("outl %0, %1" ::"a"((uint32_t)status), "Nd"((uint16_t)0xf4));
 	for (;;)
 		__asm__ volatile("cli; hlt");
 }
 
 _Noreturn void plat_exit(int status)
 {
-	end(status, SHUTDOWN_poweroff);
+	end(status, false);
 }
 
 static int panicking;
@@ -104,7 +66,7 @@ _Noreturn void x86_panic(const char *msg, uint64_t rbp)
 	x86_console_write(msg, n);
 	x86_console_write("\n", 1);
 	x86_backtrace(rbp);
-	end(255, SHUTDOWN_crash);
+	end(255, true);
 }
 
 _Noreturn void plat_panic(const char *msg)

@@ -92,9 +92,9 @@ int cmd_size(struct uk_ctx *ctx, struct cmd_args *a)
 		return 1;
 	name = fs_basename(b.image);
 	if (size_analyze(ctx, fs_join(ctx, b.dir, ctx_printf(ctx, "%s.elf.map", name)),
-			 fs_join(ctx, b.dir, "obj"), &now) != 0 ||
+			 fs_join(ctx, b.dir, "obj"), b.archives, b.narchives, &now) != 0 ||
 	    size_analyze(ctx, fs_join(ctx, b.dir, ctx_printf(ctx, "base/%s.elf.map", name)),
-			 fs_join(ctx, b.dir, "base"), &base) != 0)
+			 fs_join(ctx, b.dir, "base"), b.archives, b.narchives, &base) != 0)
 		return 1;
 	text = report_text(ctx, &b, &now, &base);
 	fputs(text, stdout);

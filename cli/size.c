@@ -146,9 +146,29 @@ struct pending {
 	const char *file, *section;
 };
 
-static void settle(struct uk_ctx *ctx, struct size_report *r, const struct owners *o,
+struct sources {
+	const struct owners *owners;
+	const struct build_archive *archives;
+	size_t narchives;
+};
+
+/* "/path/libfdt.a(fdt_ro.o)" belongs to the module that links libfdt.a. */
+static const char *archive_owner(const struct sources *src, const char *file)
+{
+	size_t i, n;
+
+	for (i = 0; i < src->narchives; i++) {
+		n = strlen(src->archives[i].path);
+		if (!strncmp(file, src->archives[i].path, n) && file[n] == '(')
+			return src->archives[i].mod->name;
+	}
+	return NULL;
+}
+
+static void settle(struct uk_ctx *ctx, struct size_report *r, const struct sources *src,
 		   struct pending *p, const char *first_symbol)
 {
+	const struct owners *o = src->owners;
 	const char *who = NULL, *sym;
 
 	if (!p->open)
@@ -157,6 +177,8 @@ static void settle(struct uk_ctx *ctx, struct size_report *r, const struct owner
 	if (!p->size)
 		return;
 	who = module_of_path(ctx, p->file);
+	if (!who)
+		who = archive_owner(src, p->file);
 	if (!who && (sym = section_symbol(p->section)))
 		who = owner_of(ctx, o, sym);
 	if (!who && first_symbol)
@@ -166,10 +188,11 @@ static void settle(struct uk_ctx *ctx, struct size_report *r, const struct owner
 }
 
 int size_analyze(struct uk_ctx *ctx, const char *map, const char *objdir,
-		 struct size_report *out)
+		 const struct build_archive *archives, size_t narchives, struct size_report *out)
 {
 	char *text = fs_read(ctx, map, NULL), *line, *save;
 	struct owners owners;
+	struct sources src = { &owners, archives, narchives };
 	struct pending p = { 0 };
 	enum size_class cls = SIZE_RODATA;
 	bool alloc_section = false;
@@ -197,7 +220,7 @@ int size_analyze(struct uk_ctx *ctx, const char *map, const char *objdir,
 			indent++;
 		rest += indent;
 		if (indent == 0) {
-			settle(ctx, out, &owners, &p, NULL);
+			settle(ctx, out, &src, &p, NULL);
 			/* Non-allocated sections (symtab, comments) start at 0: not in the image. */
 			alloc_section = vma != 0;
 			cls = size_class_of(rest);
@@ -213,7 +236,7 @@ int size_analyze(struct uk_ctx *ctx, const char *map, const char *objdir,
 		} else if (indent == 8) {
 			const char *paren = strstr(rest, ":(");
 
-			settle(ctx, out, &owners, &p, NULL);
+			settle(ctx, out, &src, &p, NULL);
 			if (!alloc_section || !paren)
 				continue;
 			p.open = true;
@@ -222,10 +245,10 @@ int size_analyze(struct uk_ctx *ctx, const char *map, const char *objdir,
 			p.file = ctx_strndup(ctx, rest, (size_t)(paren - rest));
 			p.section = ctx_strndup(ctx, paren + 2, strlen(paren + 2) - 1);
 		} else {
-			settle(ctx, out, &owners, &p, rest);
+			settle(ctx, out, &src, &p, rest);
 		}
 	}
-	settle(ctx, out, &owners, &p, NULL);
+	settle(ctx, out, &src, &p, NULL);
 	if (out->n)
 		qsort(out->rows, out->n, sizeof(*out->rows), cmp_row);
 	return 0;

@@ -23,9 +23,10 @@ struct size_report {
 };
 
 /* Reads map (an lld -Map file); symbol owners come from the objects under
- * objdir (obj/<module>/...): llvm-nm says which module defines which name. */
+ * objdir (obj/<module>/...): llvm-nm says which module defines which name;
+ * sections from a module's prebuilt archives are that module's. */
 int size_analyze(struct uk_ctx *ctx, const char *map, const char *objdir,
-		 struct size_report *out);
+		 const struct build_archive *archives, size_t narchives, struct size_report *out);
 
 /* The class of an output section name (.text*, .rodata*, .data*, .bss*). */
 enum size_class size_class_of(const char *section);

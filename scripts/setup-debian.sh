@@ -11,6 +11,8 @@ packages=(
 	libcmocka-dev             # unit tests
 	libxen-dev libfdt-dev     # Xen ABI headers, device trees (Xen platforms)
 	qemu-system-x86           # boots images, and the Xen test rig (platform/xen/rig)
+	qemu-system-arm           # the arm64 rig (qemu-system-aarch64)
+	device-tree-compiler      # the arm64 rig edits QEMU's device tree (fdtput)
 	cpio xz-utils binutils    # the rig builds dom0's initramfs, unpacks its kernel
 )
 sudo=

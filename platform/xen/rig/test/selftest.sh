@@ -17,29 +17,10 @@ set -euo pipefail
 TEST_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 readonly TEST_DIR
 readonly RIG=$TEST_DIR/../xenrig
-PASSED=0
-FAILED=0
 CACHE_ARGS=()
 WORK=
-
-# Record a check: $1 is its name, the rest a command that must succeed.
-check() {
-	local name=$1
-	shift
-	if "$@"; then
-		echo "selftest: ok: $name"
-		PASSED=$((PASSED + 1))
-	else
-		echo "selftest: FAILED: $name"
-		FAILED=$((FAILED + 1))
-	fi
-}
-
-# A tool the test needs is missing: that is a failure, not a skip.
-missing() {
-	echo "selftest: FAILED: $*"
-	exit 1
-}
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+. "$TEST_DIR/lib.sh"
 
 # Build guest.elf from test/guest.S into the work directory.
 build_guest() {
@@ -63,47 +44,6 @@ write_cfg() {
 		echo "extra = \"$cmdline\""
 		printf '%s\n' "$@"
 	} >"$WORK/$name.cfg"
-}
-
-# Print stdout file $1 without the stage lines and with the numbers that vary
-# from run to run replaced by N.
-normalize() {
-	grep -v '^=== xenrig stage ' "$1" |
-		sed -E 's/\b(domid|create_ms|run_ms|boot_ms|total_ms)=[0-9]+/\1=N/g'
-}
-
-# True if every stage line in stdout file $1 has the documented form.
-stage_lines_ok() {
-	! grep '^=== xenrig stage ' "$1" |
-		grep -vE '^=== xenrig stage (prepare ms=[0-9]+ cached=(yes|no)|(xen|dom0-init|toolstack) ms=[0-9]+)$'
-}
-
-# True if normalize($1) is exactly the text on stdin (a diff is shown if not).
-output_is() {
-	diff -u - <(normalize "$1")
-}
-
-# True if the result line of guest $2 in stdout file $1 has run_ms >= $3.
-run_ms_at_least() {
-	local ms
-	ms=$(sed -n "s/^=== xenrig guest $2 result: .* run_ms=\([0-9]*\)\$/\1/p" "$1")
-	[[ -n $ms ]] && ((ms >= $3))
-}
-
-# Run the rig with the given arguments; stdout, stderr and the exit status go
-# to $WORK/$name.{out,err,rc}, the serial log to $WORK/$name.log.
-run_rig() {
-	local name=$1 rc=0
-	shift
-	"$RIG" "${CACHE_ARGS[@]}" --log "$WORK/$name.log" "$@" >"$WORK/$name.out" 2>"$WORK/$name.err" || rc=$?
-	echo "$rc" >"$WORK/$name.rc"
-	echo "selftest: rig run '$name' exited $rc; its stdout:"
-	sed 's/^/    /' "$WORK/$name.out"
-}
-
-# True if run $1 exited with status $2 (its stderr is shown if not).
-exited() {
-	[[ $(cat "$WORK/$1.rc") == "$2" ]] || { sed 's/^/    stderr: /' "$WORK/$1.err" | tail -n 60; false; }
 }
 
 # The first boot: poweroff with exit status, crash, timeout.
@@ -169,18 +109,14 @@ main() {
 		*) echo "usage: selftest.sh [--cache DIR]" >&2 && exit 2 ;;
 		esac
 	done
-	local t
-	for t in clang ld.lld qemu-system-x86_64; do
-		command -v "$t" >/dev/null || missing "$t is not installed"
-	done
+	require_tools clang ld.lld qemu-system-x86_64
 	WORK=$(mktemp -d "${TMPDIR:-/tmp}/xenrig-selftest.XXXXXX")
 	trap 'rm -rf "$WORK"' EXIT
 	build_guest
 	test_three_guests
 	test_usage_errors
 	test_net_and_create_failure
-	echo "$PASSED passed, $FAILED failed"
-	((FAILED == 0))
+	summary
 }
 
 main "$@"

@@ -3,6 +3,7 @@
  * RAM for the allocator, then the glue (module init and main). */
 #include <uk-xen/console.h>
 #include <uk-xen/hypercall.h>
+#include <uk-xen/print.h>
 #include <uk-xen/time.h>
 #include <uk/glue.h>
 #include <uk/plat.h>
@@ -22,24 +23,6 @@ uint64_t arm64_boot_counter, arm64_main_counter;
 uintptr_t __stack_chk_guard;
 
 _Noreturn void arm64_boot(const void *dtb);
-
-static int split_args(char *p)
-{
-	int argc = 1;
-
-	argv[0] = (char *)uk_default_argv[0];
-	while (*p && argc < MAX_ARGS) {
-		while (*p == ' ')
-			*p++ = 0;
-		if (!*p)
-			break;
-		argv[argc++] = p;
-		while (*p && *p != ' ')
-			p++;
-	}
-	argv[argc] = 0;
-	return argc;
-}
 
 /* Free RAM: every memory bank less the image (which starts the first bank). */
 static void release_ram(void)
@@ -112,7 +95,8 @@ _Noreturn void arm64_boot(const void *dtb)
 	xen_time_init();
 	release_ram();
 	__asm__ volatile("mrs %0, cntvct_el0" : "=r"(arm64_main_counter));
-	plat_exit(uk_glue_run(split_args(arm64_dt.bootargs), argv));
+	plat_exit(uk_glue_run(xen_split_args(arm64_dt.bootargs, uk_default_argv[0], argv, MAX_ARGS),
+			       argv));
 }
 
 uint64_t plat_xen_boot_ticks(void)

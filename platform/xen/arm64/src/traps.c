@@ -1,33 +1,10 @@
 /* Exceptions and interrupts: a synchronous exception ends the image with a
  * panic that decodes it; an IRQ is an event-channel upcall or the timer. */
 #include <uk-xen/evtchn.h>
+#include <uk-xen/print.h>
 
 #include "arm64.h"
 
-static void print(const char *s)
-{
-	size_t n = 0;
-
-	while (s[n])
-		n++;
-	arm64_console_write(s, n);
-}
-
-static void hex(const char *label, uint64_t v)
-{
-	static const char digits[] = "0123456789abcdef";
-	char buf[40];
-	int i, n = 0;
-
-	while (*label)
-		buf[n++] = *label++;
-	buf[n++] = '0';
-	buf[n++] = 'x';
-	for (i = 60; i >= 0; i -= 4)
-		buf[n++] = digits[(v >> i) & 15];
-	buf[n] = 0;
-	print(buf);
-}
 
 static int on_stack(uint64_t a)
 {
@@ -39,16 +16,16 @@ void arm64_backtrace(uint64_t fp)
 {
 	int depth = 0;
 
-	print("backtrace:");
+	xen_print("backtrace:");
 	while (fp && on_stack(fp) && depth++ < 32) {
 		const uint64_t *frame = (const uint64_t *)(uintptr_t)fp;
 
-		hex(" ", frame[1]);
+		xen_print_hex(" ", frame[1]);
 		if (frame[0] <= fp)
 			break;
 		fp = frame[0];
 	}
-	print("\n");
+	xen_print("\n");
 }
 
 static const char *class_name(uint64_t esr)
@@ -86,15 +63,15 @@ _Noreturn void arm64_exception(uint64_t kind, uint64_t esr, uint64_t elr, uint64
 {
 	const char *name = kind == 4 ? class_name(esr) : "unexpected exception vector";
 
-	print("exception: ");
-	print(name);
-	hex(" at pc=", elr);
-	hex(" esr=", esr);
-	hex(" far=", far);
-	hex(" vector=", kind);
-	print("\n");
+	xen_print("exception: ");
+	xen_print(name);
+	xen_print_hex(" at pc=", elr);
+	xen_print_hex(" esr=", esr);
+	xen_print_hex(" far=", far);
+	xen_print_hex(" vector=", kind);
+	xen_print("\n");
 	if (far >= (uintptr_t)arm64_stack_guard && far < (uintptr_t)arm64_stack_guard + 4096)
-		print("(the stack overflowed into its guard page)\n");
+		xen_print("(the stack overflowed into its guard page)\n");
 	arm64_panic(name, fp);
 }
 

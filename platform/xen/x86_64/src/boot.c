@@ -2,6 +2,7 @@
  * events, console, clock, RAM, then the glue (module init and main). */
 #include <uk-xen/console.h>
 #include <uk-xen/hypercall.h>
+#include <uk-xen/print.h>
 #include <uk-xen/time.h>
 #include <uk/glue.h>
 #include <uk/plat.h>
@@ -34,26 +35,13 @@ static int parse_cmdline(const struct hvm_start_info *si)
 {
 	const char *src = si && si->cmdline_paddr ? (const char *)(uintptr_t)si->cmdline_paddr : "";
 	size_t n = 0;
-	int argc = 1;
-	char *p;
 
 	while (src[n] && n < sizeof(cmdline) - 1) {
 		cmdline[n] = src[n];
 		n++;
 	}
 	cmdline[n] = 0;
-	argv[0] = (char *)uk_default_argv[0];
-	for (p = cmdline; *p && argc < MAX_ARGS;) {
-		while (*p == ' ')
-			*p++ = 0;
-		if (!*p)
-			break;
-		argv[argc++] = p;
-		while (*p && *p != ' ')
-			p++;
-	}
-	argv[argc] = 0;
-	return argc;
+	return xen_split_args(cmdline, uk_default_argv[0], argv, MAX_ARGS);
 }
 
 static int events_init(void)

@@ -1,6 +1,7 @@
 /* The IDT: CPU exceptions end the image with a panic that names the fault,
  * the registers and a backtrace; the upcall vector dispatches events. */
 #include <uk-xen/evtchn.h>
+#include <uk-xen/print.h>
 
 #include "x86.h"
 
@@ -75,30 +76,6 @@ static int on_stack(uint64_t a)
 	return a >= (uintptr_t)x86_stack_bottom && a + 16 <= (uintptr_t)boot_stack_top;
 }
 
-static void print(const char *s)
-{
-	size_t n = 0;
-
-	while (s[n])
-		n++;
-	x86_console_write(s, n);
-}
-
-static void hex(const char *label, uint64_t v)
-{
-	static const char digits[] = "0123456789abcdef";
-	char buf[40];
-	int i, n = 0;
-
-	while (*label)
-		buf[n++] = *label++;
-	buf[n++] = '0';
-	buf[n++] = 'x';
-	for (i = 60; i >= 0; i -= 4)
-		buf[n++] = digits[(v >> i) & 15];
-	buf[n] = 0;
-	print(buf);
-}
 
 /* Walks the frame-pointer chain (images build with -fno-omit-frame-pointer):
  * each frame holds the caller's rbp, then the return address. */
@@ -106,16 +83,16 @@ void x86_backtrace(uint64_t rbp)
 {
 	int depth = 0;
 
-	print("backtrace:");
+	xen_print("backtrace:");
 	while (rbp && on_stack(rbp) && depth++ < 32) {
 		const uint64_t *frame = (const uint64_t *)(uintptr_t)rbp;
 
-		hex(" ", frame[1]);
+		xen_print_hex(" ", frame[1]);
 		if (frame[0] <= rbp)
 			break;
 		rbp = frame[0];
 	}
-	print("\n");
+	xen_print("\n");
 }
 
 _Noreturn void x86_exception(struct x86_frame *f);
@@ -124,18 +101,18 @@ _Noreturn void x86_exception(struct x86_frame *f)
 	uint64_t cr2;
 
 	__asm__ volatile("mov %%cr2, %0" : "=r"(cr2));
-	print("exception: ");
-	print(f->vector < 22 ? exception_names[f->vector] : "unknown");
-	hex(" at rip=", f->rip);
-	hex(" error=", f->error);
+	xen_print("exception: ");
+	xen_print(f->vector < 22 ? exception_names[f->vector] : "unknown");
+	xen_print_hex(" at rip=", f->rip);
+	xen_print_hex(" error=", f->error);
 	if (f->vector == 14)
-		hex(" cr2=", cr2);
-	print("\n");
-	hex("rax=", f->rax), hex(" rbx=", f->rbx), hex(" rcx=", f->rcx), hex(" rdx=", f->rdx);
-	hex("\nrsi=", f->rsi), hex(" rdi=", f->rdi), hex(" rbp=", f->rbp), hex(" rsp=", f->rsp);
-	print("\n");
+		xen_print_hex(" cr2=", cr2);
+	xen_print("\n");
+	xen_print_hex("rax=", f->rax), xen_print_hex(" rbx=", f->rbx), xen_print_hex(" rcx=", f->rcx), xen_print_hex(" rdx=", f->rdx);
+	xen_print_hex("\nrsi=", f->rsi), xen_print_hex(" rdi=", f->rdi), xen_print_hex(" rbp=", f->rbp), xen_print_hex(" rsp=", f->rsp);
+	xen_print("\n");
 	if (f->vector == 14 && cr2 >= (uintptr_t)x86_stack_guard &&
 	    cr2 < (uintptr_t)x86_stack_guard + 4096)
-		print("(the stack overflowed into its guard page)\n");
+		xen_print("(the stack overflowed into its guard page)\n");
 	x86_panic(f->vector < 22 ? exception_names[f->vector] : "unknown exception", f->rbp);
 }

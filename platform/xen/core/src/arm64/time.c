@@ -43,23 +43,6 @@ uint64_t xen_monotonic_ns(void)
 	return ticks_to_ns(counter());
 }
 
-uint64_t xen_wallclock_ns(void)
-{
-	volatile struct shared_info *s = xen_shared_info;
-	uint32_t version;
-	uint64_t sec, nsec;
-
-	do {
-		version = s->wc_version;
-		__atomic_thread_fence(__ATOMIC_ACQUIRE);
-		sec = s->wc_sec | (uint64_t)s->xen_wc_sec_hi << 32;
-		nsec = s->wc_nsec;
-		__atomic_thread_fence(__ATOMIC_ACQUIRE);
-	} while ((version & 1) || version != s->wc_version);
-	/* wc_* is the wall time when Xen's system time (the counter) was 0. */
-	return sec * 1000000000ull + nsec + xen_monotonic_ns();
-}
-
 int xen_time_init(void)
 {
 	frequency();

@@ -41,23 +41,6 @@ uint64_t xen_monotonic_ns(void)
 	return base + (uint64_t)(((unsigned __int128)delta * mul) >> 32);
 }
 
-uint64_t xen_wallclock_ns(void)
-{
-	volatile struct shared_info *s = xen_shared_info;
-	uint32_t version;
-	uint64_t sec, nsec;
-
-	do {
-		version = s->wc_version;
-		__atomic_thread_fence(__ATOMIC_ACQUIRE);
-		sec = s->wc_sec | (uint64_t)s->xen_wc_sec_hi << 32;
-		nsec = s->wc_nsec;
-		__atomic_thread_fence(__ATOMIC_ACQUIRE);
-	} while ((version & 1) || version != s->wc_version);
-	/* wc_* is the wall time at system time 0. */
-	return sec * 1000000000ull + nsec + xen_monotonic_ns();
-}
-
 static void timer_event(evtchn_port_t port, void *arg)
 {
 	(void)port;

@@ -14,6 +14,8 @@ packages=(
 	qemu-system-arm           # the arm64 rig (qemu-system-aarch64)
 	device-tree-compiler      # the arm64 rig edits QEMU's device tree (fdtput)
 	cpio xz-utils binutils    # the rig builds dom0's initramfs, unpacks its kernel
+	libclang-rt-14-dev        # libFuzzer and the sanitizer runtimes for the fuzz targets
+	iproute2 iputils-ping socat procps   # network tests: namespaces, real Linux peers
 )
 sudo=
 [ "$(id -u)" -eq 0 ] || sudo=sudo

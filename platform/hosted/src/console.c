@@ -1,7 +1,7 @@
 /* The hosted console is the process's stdout. */
 #include <uk/plat.h>
 
-#include "syscall.h"
+#include <hosted/syscall.h>
 
 void plat_console_write(const char *buf, size_t len)
 {

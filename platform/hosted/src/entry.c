@@ -6,7 +6,7 @@
 #include <uk/glue.h>
 #include <uk/plat.h>
 
-#include "syscall.h"
+#include <hosted/syscall.h>
 
 /* The kernel's struct sigaction on x86_64. */
 struct hosted_sigaction {

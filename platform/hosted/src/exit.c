@@ -2,7 +2,7 @@
  * buffering is the modules' business (libc's exit flushes the console). */
 #include <uk/plat.h>
 
-#include "syscall.h"
+#include <hosted/syscall.h>
 
 _Noreturn void plat_exit(int status)
 {

@@ -3,7 +3,7 @@
 #include <uk/glue.h>
 #include <uk/plat.h>
 
-#include "syscall.h"
+#include <hosted/syscall.h>
 
 int plat_memory_regions(struct plat_mem_region *out, int max)
 {

@@ -2,7 +2,7 @@
  * stdout, and exit status 255. */
 #include <uk/plat.h>
 
-#include "syscall.h"
+#include <hosted/syscall.h>
 
 /* The console module's buffer, when the image has one: the lines printed
  * just before a panic are the ones that explain it. A weak reference keeps

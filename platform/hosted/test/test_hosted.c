@@ -1,6 +1,6 @@
 /* The hosted platform's C files run inside a test process: console, memory,
- * time, and (in forked children) exit, panic and the entry's argument
- * handling, checked through pipes and exit statuses. */
+ * time, blocking on watched fds, and (in forked children) exit, panic and
+ * the entry's argument handling, checked through pipes and exit statuses. */
 #define _GNU_SOURCE
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <hosted/poll.h>
 #include <uk/glue.h>
 #include <uk/plat.h>
 
@@ -208,6 +209,72 @@ static void test_monotonic(void **state)
 	assert_true(plat_monotonic_ns() - b >= 2000000);
 }
 
+/* How long plat_block_until(now + wait_ns) took, in ns. */
+static uint64_t block_for(uint64_t wait_ns)
+{
+	uint64_t t0 = plat_monotonic_ns();
+
+	plat_block_until(t0 + wait_ns);
+	return plat_monotonic_ns() - t0;
+}
+
+#define MS 1000000ull
+
+static void test_block_without_fds_sleeps_to_deadline(void **state)
+{
+	uint64_t t0 = plat_monotonic_ns();
+
+	(void)state;
+	assert_true(block_for(30 * MS) >= 30 * MS);
+	/* a deadline in the past returns at once */
+	plat_block_until(t0);
+	assert_true(plat_monotonic_ns() - t0 < 1000 * MS);
+}
+
+static void test_watched_fd_wakes_once_per_edge(void **state)
+{
+	int p[2];
+	char c = 'x';
+
+	(void)state;
+	assert_int_equal(pipe(p), 0);
+	assert_int_equal(hosted_watch_fd(p[0]), 0);
+	assert_int_equal(hosted_watch_fd(p[0]), 0); /* twice is fine */
+	assert_int_equal(hosted_watch_fd(-1), -9);
+	/* nothing to read: the deadline ends the wait */
+	assert_true(block_for(30 * MS) >= 30 * MS);
+	/* data wakes it long before a 5 s deadline */
+	assert_int_equal(write(p[1], &c, 1), 1);
+	assert_true(block_for(5000 * MS) < 2000 * MS);
+	/* unread data does not wake it again: no busy loop */
+	assert_true(block_for(30 * MS) >= 30 * MS);
+	/* new data does, even with no deadline at all */
+	assert_int_equal(write(p[1], &c, 1), 1);
+	plat_block_until(UINT64_MAX);
+	/* an unwatched fd wakes nothing */
+	hosted_unwatch_fd(p[0]);
+	hosted_unwatch_fd(p[0]);
+	assert_int_equal(write(p[1], &c, 1), 1);
+	assert_true(block_for(30 * MS) >= 30 * MS);
+	close(p[0]);
+	close(p[1]);
+}
+
+static void test_ready_before_watch_wakes(void **state)
+{
+	int p[2];
+	char c = 'y';
+
+	(void)state;
+	assert_int_equal(pipe(p), 0);
+	assert_int_equal(write(p[1], &c, 1), 1);
+	assert_int_equal(hosted_watch_fd(p[0]), 0);
+	assert_true(block_for(5000 * MS) < 2000 * MS);
+	hosted_unwatch_fd(p[0]);
+	close(p[0]);
+	close(p[1]);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -215,6 +282,9 @@ int main(void)
 		cmocka_unit_test(test_entry_arguments),
 		cmocka_unit_test(test_memory),
 		cmocka_unit_test(test_monotonic),
+		cmocka_unit_test(test_block_without_fds_sleeps_to_deadline),
+		cmocka_unit_test(test_watched_fd_wakes_once_per_edge),
+		cmocka_unit_test(test_ready_before_watch_wakes),
 	};
 
 	return cmocka_run_group_tests_name("plat-hosted", tests, NULL, NULL);

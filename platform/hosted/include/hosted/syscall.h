@@ -1,20 +1,38 @@
-/* Raw Linux x86_64 system calls for the hosted platform, which links no
- * host libc: the numbers and the register convention of the kernel ABI. */
-#ifndef PLAT_HOSTED_SYSCALL_H
-#define PLAT_HOSTED_SYSCALL_H
+/* Raw Linux x86_64 system calls for the hosted platform and the modules that
+ * only build for it (the tap driver): there is no host libc in a hosted
+ * image, so these are the kernel ABI's numbers and register convention.
+ * Every call returns what the kernel does: a result, or -errno. */
+#ifndef HOSTED_SYSCALL_H
+#define HOSTED_SYSCALL_H
 
 #if !defined(__x86_64__)
 #error "the hosted platform's syscalls are written for x86_64"
 #endif
 
+#define SYS_read 0
 #define SYS_write 1
+#define SYS_close 3
 #define SYS_mmap 9
 #define SYS_rt_sigaction 13
+#define SYS_ioctl 16
+#define SYS_socket 41
 #define SYS_clock_gettime 228
 #define SYS_clock_nanosleep 230
 #define SYS_exit_group 231
+#define SYS_epoll_wait 232
+#define SYS_epoll_ctl 233
+#define SYS_openat 257
+#define SYS_ppoll 271
+#define SYS_epoll_create1 291
 
 #define HOSTED_EINTR 4
+#define HOSTED_EBADF 9
+#define HOSTED_EAGAIN 11
+#define HOSTED_EEXIST 17
+#define HOSTED_AT_FDCWD (-100)
+#define HOSTED_O_RDWR 02
+#define HOSTED_O_NONBLOCK 04000
+#define HOSTED_O_CLOEXEC 02000000
 #define HOSTED_PROT_READ 1
 #define HOSTED_PROT_WRITE 2
 #define HOSTED_MAP_PRIVATE 0x02

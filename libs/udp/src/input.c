@@ -1,0 +1,51 @@
+/* Receiving: checks, then the socket's callback or a port unreachable. */
+#include <icmp/icmp.h>
+
+#include "udp.h"
+
+static void udp_input(const struct ipv4_packet *pkt)
+{
+	const uint8_t *p = pkt->payload;
+	struct udp_datagram d;
+	struct udp_socket *s;
+	size_t ulen;
+
+	if (pkt->len < UDP_HEADER_LEN) {
+		udp_counters.drops[UDP_DROP_TOO_SHORT]++;
+		return;
+	}
+	ulen = netdev_be16(p + 4);
+	if (ulen < UDP_HEADER_LEN || ulen > pkt->len) {
+		udp_counters.drops[UDP_DROP_BAD_LENGTH]++;
+		return;
+	}
+	/* 0: the sender computed none (RFC 768 allows it over IPv4) */
+	if (netdev_be16(p + 6) &&
+	    ipv4_sum_finish(ipv4_sum(
+		ipv4_pseudo_sum(pkt->src, pkt->dst, IPV4_PROTO_UDP, (uint16_t)ulen), p, ulen)) !=
+		0) {
+		udp_counters.drops[UDP_DROP_BAD_CHECKSUM]++;
+		return;
+	}
+	d.src = pkt->src;
+	d.dst = pkt->dst;
+	d.src_port = netdev_be16(p);
+	d.dst_port = netdev_be16(p + 2);
+	d.data = p + UDP_HEADER_LEN;
+	d.len = ulen - UDP_HEADER_LEN;
+	d.dev = pkt->dev;
+	d.broadcast = pkt->broadcast;
+	s = d.dst_port ? udp_lookup(d.dst, d.dst_port) : NULL;
+	if (!s || !s->fn) {
+		udp_counters.drops[UDP_DROP_NO_PORT]++;
+		icmp_send_error(pkt, ICMP_DEST_UNREACH, ICMP_UNREACH_PORT);
+		return;
+	}
+	udp_counters.rx_datagrams++;
+	s->fn(s, &d, s->arg);
+}
+
+int udp_init(void)
+{
+	return ipv4_register(IPV4_PROTO_UDP, udp_input);
+}

@@ -1,0 +1,98 @@
+# Shared by the end-to-end network tests (net-*.sh, and the udp-echo
+# template's test): a fresh network namespace per test, in which the image
+# runs and real Linux tools (ping, socat) talk to it over its TAP device.
+# The host side of the TAP is 10.0.0.1/24, the image 10.0.0.2. IPv6 is off
+# in the namespace so that the kernel sends nothing the tests did not ask
+# for. Everything is removed on exit, failed or not; every wait is bounded.
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+[ "$(id -u)" = 0 ] || fail "network tests need root (namespaces, TAP devices)"
+for tool in ip ping socat timeout; do
+	command -v "$tool" >/dev/null ||
+		fail "network tests need $tool (Debian: iproute2, iputils-ping, socat, coreutils)"
+done
+[ -c /dev/net/tun ] || fail "network tests need /dev/net/tun"
+
+NS="uk-$(basename "${0%.sh}")-$$"
+IMAGE_PID=
+IMAGE_OUT="$WORK/image.out"
+
+net_cleanup() {
+	if [ -n "$IMAGE_PID" ]; then
+		kill "$IMAGE_PID" 2>/dev/null || true
+		wait "$IMAGE_PID" 2>/dev/null || true
+	fi
+	ip netns del "$NS" 2>/dev/null || true
+}
+trap net_cleanup EXIT
+
+ip netns add "$NS"
+nsx() { ip netns exec "$NS" "$@"; }
+nsx ip link set lo up
+nsx sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1
+
+# Makes the TAP uk0 (persistent: the image attaches to it) with the host
+# side configured, before the image starts.
+tap_precreate() {
+	nsx ip tuntap add dev uk0 mode tap
+	nsx ip addr add 10.0.0.1/24 dev uk0
+	nsx ip link set uk0 up
+}
+
+# Waits (5 s at most) for uk0 to exist, for an image that creates it.
+tap_wait() {
+	local i
+	for i in $(seq 100); do
+		nsx ip link show uk0 >/dev/null 2>&1 && return 0
+		sleep 0.05
+	done
+	fail "uk0 did not appear; the image said:"$'\n'"$(cat "$IMAGE_OUT")"
+}
+
+# Starts IMAGE ARGS... in the namespace, killed after 120 s at most; its
+# output goes to $IMAGE_OUT. Waits for its first line (it is ready then).
+image_start() {
+	local i
+	ip netns exec "$NS" timeout 120 "$@" >"$IMAGE_OUT" 2>&1 &
+	IMAGE_PID=$!
+	for i in $(seq 100); do
+		[ -s "$IMAGE_OUT" ] && return 0
+		kill -0 "$IMAGE_PID" 2>/dev/null || break
+		sleep 0.05
+	done
+	[ -s "$IMAGE_OUT" ] || fail "the image did not start:"$'\n'"$(cat "$IMAGE_OUT")"
+}
+
+# Waits for the image to end; sets IMAGE_STATUS.
+image_wait() {
+	set +e
+	wait "$IMAGE_PID"
+	IMAGE_STATUS=$?
+	set -e
+	IMAGE_PID=
+}
+
+# The value of counter NAME (module.name) in the image's report.
+counter() {
+	local v
+	v=$(sed -n "s/^$1=//p" "$IMAGE_OUT")
+	[ -n "$v" ] || fail "no counter $1 in the image's output:"$'\n'"$(cat "$IMAGE_OUT")"
+	echo "$v"
+}
+
+assert_counter() {
+	assert_eq "$(counter "$1")" "$2" "counter $1"
+}
+
+# Builds test/apps/APP (or a template's app) and prints the image's path.
+build_app() {
+	rm -rf "$WORK/$1"
+	cp -r "$UK_SRC/test/apps/$1" "$WORK/$1"
+	echo "$WORK/$1/$(cd "$WORK/$1" && "$UK" build | tail -n 1)"
+}
+
+# Sends the file IN as one datagram to 10.0.0.2:PORT and writes what comes
+# back (1 s at most) to OUT.
+udp_roundtrip() {
+	nsx timeout 10 socat -b 65535 -t 1 -T 5 - "udp:10.0.0.2:$1" <"$2" >"$3"
+}

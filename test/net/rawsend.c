@@ -1,0 +1,206 @@
+/* net-rawsend IFNAME: sends a fixed suite of malformed (and a few merely
+ * odd) frames out of the Linux interface IFNAME through an AF_PACKET
+ * socket, to the uk image at 02:00:00:00:00:02 / 10.0.0.2 from 10.0.0.1.
+ * Each line it prints names a frame and the counter it must raise in the
+ * image (test/cli/net-malformed.sh checks them). Independent of the stack
+ * under test: its own builders and checksum. Needs CAP_NET_RAW. */
+#define _GNU_SOURCE
+#include <arpa/inet.h>
+#include <linux/if_packet.h>
+#include <net/ethernet.h>
+#include <net/if.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+static const uint8_t image_mac[6] = {0x02, 0, 0, 0, 0, 0x02};
+static const uint8_t peer_mac[6] = {0x02, 0, 0, 0, 0, 0x01};
+static const uint8_t other_mac[6] = {0x02, 0, 0, 0, 0, 0x77};
+static const uint8_t group_mac[6] = {0x01, 0, 0x5e, 0, 0, 0x01};
+static const uint8_t peer_ip[4] = {10, 0, 0, 1}, image_ip[4] = {10, 0, 0, 2};
+
+static int sock;
+static struct sockaddr_ll to;
+
+static void put16(uint8_t *p, unsigned v)
+{
+	p[0] = (uint8_t)(v >> 8);
+	p[1] = (uint8_t)v;
+}
+
+static uint16_t csum(const uint8_t *p, size_t n, uint32_t s)
+{
+	for (; n > 1; p += 2, n -= 2)
+		s += (uint32_t)(p[0] << 8 | p[1]);
+	if (n)
+		s += (uint32_t)p[0] << 8;
+	while (s >> 16)
+		s = (s & 0xffff) + (s >> 16);
+	return (uint16_t)~s;
+}
+
+static void send_frame(const char *what, const char *counter, const uint8_t *f, size_t n)
+{
+	if (sendto(sock, f, n, 0, (const struct sockaddr *)&to, sizeof(to)) != (ssize_t)n) {
+		perror(what);
+		exit(1);
+	}
+	printf("%-28s %s\n", what, counter);
+}
+
+/* An Ethernet header; returns its length. */
+static size_t eth(uint8_t *f, const uint8_t *dst, const uint8_t *src, unsigned type)
+{
+	memcpy(f, dst, 6);
+	memcpy(f + 6, src, 6);
+	put16(f + 12, type);
+	return 14;
+}
+
+/* A 20-byte IPv4 header at p for len bytes of payload. */
+static void ip(uint8_t *p, unsigned proto, unsigned id, unsigned frag, size_t len)
+{
+	memset(p, 0, 20);
+	p[0] = 0x45;
+	put16(p + 2, (unsigned)(20 + len));
+	put16(p + 4, id);
+	put16(p + 6, frag);
+	p[8] = 64;
+	p[9] = (uint8_t)proto;
+	memcpy(p + 12, peer_ip, 4);
+	memcpy(p + 16, image_ip, 4);
+	put16(p + 10, csum(p, 20, 0));
+}
+
+static void arp(uint8_t *p, unsigned htype, unsigned op)
+{
+	put16(p, htype);
+	put16(p + 2, 0x0800);
+	p[4] = 6;
+	p[5] = 4;
+	put16(p + 6, op);
+	memcpy(p + 8, peer_mac, 6);
+	memcpy(p + 14, peer_ip, 4);
+	memset(p + 18, 0, 6);
+	memcpy(p + 24, image_ip, 4);
+}
+
+static void udp(uint8_t *p, unsigned dport, const char *data, size_t n, int good_sum)
+{
+	uint32_t pseudo = (10 << 8) + 1 + (10 << 8) + 2 + 17 + (uint32_t)(8 + n);
+
+	put16(p, 40000);
+	put16(p + 2, dport);
+	put16(p + 4, (unsigned)(8 + n));
+	put16(p + 6, 0);
+	memcpy(p + 8, data, n);
+	put16(p + 6, csum(p, 8 + n, pseudo) ^ (good_sum ? 0 : 0x5555));
+}
+
+int main(int argc, char **argv)
+{
+	uint8_t f[2048], *p = f + 14;
+	size_t n;
+
+	if (argc != 2) {
+		fprintf(stderr, "usage: net-rawsend IFNAME\n");
+		return 2;
+	}
+	sock = socket(AF_PACKET, SOCK_RAW, 0);
+	if (sock < 0) {
+		perror("socket");
+		return 1;
+	}
+	memset(&to, 0, sizeof(to));
+	to.sll_family = AF_PACKET;
+	to.sll_ifindex = (int)if_nametoindex(argv[1]);
+	to.sll_halen = 6;
+	if (!to.sll_ifindex) {
+		perror(argv[1]);
+		return 1;
+	}
+
+	/* Ethernet */
+	n = eth(f, other_mac, peer_mac, 0x0800);
+	ip(p, 17, 1, 0, 0);
+	send_frame("another host's MAC", "ethernet.drop.not_for_us", f, n + 20);
+	n = eth(f, image_mac, group_mac, 0x0800);
+	send_frame("group source MAC", "ethernet.drop.bad_source", f, n + 20);
+	n = eth(f, image_mac, peer_mac, 0x86dd);
+	send_frame("IPv6", "ethernet.drop.unknown_type", f, n + 40);
+
+	/* ARP */
+	n = eth(f, (const uint8_t *)"\xff\xff\xff\xff\xff\xff", peer_mac, 0x0806);
+	arp(p, 1, 1);
+	send_frame("ARP cut short", "arp.drop.too_short", f, n + 20);
+	arp(p, 6, 1);
+	send_frame("ARP hardware type 6", "arp.drop.bad_format", f, n + 28);
+	arp(p, 1, 9);
+	send_frame("ARP opcode 9", "arp.drop.bad_opcode", f, n + 28);
+
+	/* IPv4 headers */
+	n = eth(f, image_mac, peer_mac, 0x0800);
+	ip(p, 17, 2, 0, 0);
+	send_frame("IPv4 header cut short", "ipv4.drop.too_short", f, n + 12);
+	ip(p, 17, 3, 0, 0);
+	p[0] = 0x65;
+	send_frame("IPv4 version 6", "ipv4.drop.bad_version", f, n + 20);
+	ip(p, 17, 4, 0, 0);
+	p[0] = 0x43;
+	send_frame("IPv4 IHL 3", "ipv4.drop.bad_header_len", f, n + 20);
+	ip(p, 17, 5, 0, 100);
+	send_frame("IPv4 length past the frame", "ipv4.drop.bad_total_len", f, n + 40);
+	ip(p, 17, 6, 0, 0);
+	p[10] ^= 0xff;
+	send_frame("IPv4 bad checksum", "ipv4.drop.bad_checksum", f, n + 20);
+	ip(p, 17, 7, 0, 0);
+	memset(p + 12, 0xff, 4);
+	put16(p + 10, 0);
+	put16(p + 10, csum(p, 20, 0));
+	send_frame("IPv4 from a broadcast", "ipv4.drop.bad_source", f, n + 20);
+	ip(p, 17, 8, 0, 0);
+	p[19] = 77;
+	put16(p + 10, 0);
+	put16(p + 10, csum(p, 20, 0));
+	send_frame("IPv4 for 10.0.0.77", "ipv4.drop.not_for_us", f, n + 20);
+	ip(p, 200, 9, 0, 4);
+	send_frame("IPv4 protocol 200", "ipv4.drop.no_protocol", f, n + 24);
+
+	/* IPv4 fragments */
+	memset(p + 20, 'f', 64);
+	ip(p, 17, 100, 0x2000, 16);
+	send_frame("fragment [0,16)", "(taken)", f, n + 36);
+	ip(p, 17, 100, 0x2000 | 1, 16);
+	send_frame("fragment [8,24): overlaps", "ipv4.drop.frag_overlap", f, n + 36);
+	ip(p, 17, 101, 0x2000 | 8189, 64);
+	send_frame("fragment past 65535", "ipv4.drop.frag_too_big", f, n + 84);
+	ip(p, 17, 102, 0x2000, 13);
+	send_frame("fragment of 13 bytes, MF", "ipv4.drop.frag_bad", f, n + 33);
+	ip(p, 17, 103, 0x2000, 16);
+	send_frame("first fragment, no more", "ipv4.drop.frag_timeout", f, n + 36);
+
+	/* ICMP */
+	ip(p, 1, 10, 0, 12);
+	memset(p + 20, 0, 12);
+	p[20] = 8;
+	put16(p + 22, 0x1234); /* not the checksum */
+	send_frame("ICMP bad checksum", "icmp.drop.bad_checksum", f, n + 32);
+	ip(p, 1, 11, 0, 4);
+	send_frame("ICMP of 4 bytes", "icmp.drop.too_short", f, n + 24);
+
+	/* UDP */
+	ip(p, 17, 12, 0, 12);
+	udp(p + 20, 7, "oops", 4, 0);
+	send_frame("UDP bad checksum", "udp.drop.bad_checksum", f, n + 32);
+	ip(p, 17, 13, 0, 12);
+	udp(p + 20, 7, "oops", 4, 1);
+	put16(p + 24, 4);
+	send_frame("UDP length 4", "udp.drop.bad_length", f, n + 32);
+	ip(p, 17, 14, 0, 5);
+	send_frame("UDP of 5 bytes", "udp.drop.too_short", f, n + 25);
+	close(sock);
+	return 0;
+}

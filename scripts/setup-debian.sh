@@ -15,7 +15,7 @@ packages=(
 	device-tree-compiler      # the arm64 rig edits QEMU's device tree (fdtput)
 	cpio xz-utils binutils    # the rig builds dom0's initramfs, unpacks its kernel
 	libclang-rt-14-dev        # libFuzzer and the sanitizer runtimes for the fuzz targets
-	iproute2 iputils-ping socat procps   # network tests: namespaces, real Linux peers
+	iproute2 iputils-ping socat procps dnsmasq-base   # network tests: namespaces, real Linux peers (dnsmasq: the DHCP server; -base: no system service)
 )
 sudo=
 [ "$(id -u)" -eq 0 ] || sudo=sudo

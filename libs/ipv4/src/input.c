@@ -56,7 +56,10 @@ void ipv4_input_frame(struct netdev *dev, const struct ethernet_frame *f)
 		return;
 	}
 	pkt.broadcast = ipv4_is_broadcast(dev, pkt.dst);
-	if (!pkt.broadcast && (!c->addr || pkt.dst != c->addr)) {
+	/* a device without an address yet takes unicast UDP to any address:
+	 * a DHCP server may send its offer to the address it offers (RFC 2131
+	 * 4.1), before the client has it */
+	if (!pkt.broadcast && (c->addr ? pkt.dst != c->addr : pkt.proto != IPV4_PROTO_UDP)) {
 		ipv4_drop(IPV4_DROP_NOT_FOR_US);
 		return;
 	}

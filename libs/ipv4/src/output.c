@@ -25,8 +25,8 @@ static void gather(uint8_t *out, size_t off, size_t len, const uint8_t *hdr, siz
 		memcpy(out, data + (off - hlen), len);
 }
 
-int ipv4_output(uint32_t src, uint32_t dst, uint8_t proto, const void *hdr, size_t hlen,
-		const void *data, size_t dlen)
+static int output(struct netdev *dev, uint32_t src, uint32_t dst, uint8_t proto, const void *hdr,
+		  size_t hlen, const void *data, size_t dlen)
 {
 	uint8_t frame[ETHERNET_HEADER_LEN + IPV4_MAX_MTU];
 	uint8_t *ip = frame + ETHERNET_HEADER_LEN;
@@ -45,7 +45,7 @@ int ipv4_output(uint32_t src, uint32_t dst, uint8_t proto, const void *hdr, size
 		ipv4_drop(IPV4_DROP_NO_ROUTE); /* no multicast yet */
 		return -ENETUNREACH;
 	}
-	if (ipv4_route(dst, &rt) < 0) {
+	if ((dev ? ipv4_route_dev(dev, dst, &rt) : ipv4_route(dst, &rt)) < 0) {
 		ipv4_drop(IPV4_DROP_NO_ROUTE);
 		return -ENETUNREACH;
 	}
@@ -89,4 +89,16 @@ int ipv4_output(uint32_t src, uint32_t dst, uint8_t proto, const void *hdr, size
 	if (last < 0)
 		ipv4_counters.tx_errors++;
 	return last;
+}
+
+int ipv4_output(uint32_t src, uint32_t dst, uint8_t proto, const void *hdr, size_t hlen,
+		const void *data, size_t dlen)
+{
+	return output(NULL, src, dst, proto, hdr, hlen, data, dlen);
+}
+
+int ipv4_output_dev(struct netdev *dev, uint32_t src, uint32_t dst, uint8_t proto, const void *hdr,
+		    size_t hlen, const void *data, size_t dlen)
+{
+	return output(dev, src, dst, proto, hdr, hlen, data, dlen);
 }

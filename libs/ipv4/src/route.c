@@ -36,3 +36,20 @@ int ipv4_route(uint32_t dst, struct ipv4_route *out)
 	}
 	return -ENETUNREACH;
 }
+
+int ipv4_route_dev(struct netdev *dev, uint32_t dst, struct ipv4_route *out)
+{
+	const struct ipv4_config *c;
+	uint32_t mask;
+
+	if (!dev || dev->index >= CONFIG_NETDEV_MAX_DEVICES || netdev_get(dev->index) != dev)
+		return -ENODEV;
+	c = &ipv4_iface[dev->index];
+	mask = ipv4_netmask(c->prefix);
+	out->dev = dev;
+	out->src = c->addr;
+	out->next_hop = dst;
+	if (dst != IPV4_BROADCAST && c->addr && c->gateway && (dst & mask) != (c->addr & mask))
+		out->next_hop = c->gateway;
+	return 0;
+}

@@ -37,8 +37,13 @@ static void udp_input(const struct ipv4_packet *pkt)
 	d.broadcast = pkt->broadcast;
 	s = d.dst_port ? udp_lookup(d.dst, d.dst_port) : NULL;
 	if (!s || !s->fn) {
+		struct ipv4_config c;
+
 		udp_counters.drops[UDP_DROP_NO_PORT]++;
-		icmp_send_error(pkt, ICMP_DEST_UNREACH, ICMP_UNREACH_PORT);
+		/* not about a datagram a device without an address took for
+		 * DHCP's sake (ipv4 lets those in): it was not sent to us */
+		if (ipv4_get_config(pkt->dev, &c) == 0 && c.addr)
+			icmp_send_error(pkt, ICMP_DEST_UNREACH, ICMP_UNREACH_PORT);
 		return;
 	}
 	udp_counters.rx_datagrams++;

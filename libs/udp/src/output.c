@@ -4,7 +4,8 @@
 
 #include "udp.h"
 
-int udp_sendto(struct udp_socket *s, uint32_t dst, uint16_t port, const void *data, size_t len)
+int udp_sendto_dev(struct udp_socket *s, struct netdev *dev, uint32_t dst, uint16_t port,
+		   const void *data, size_t len)
 {
 	uint8_t hdr[UDP_HEADER_LEN];
 	struct ipv4_route rt;
@@ -20,7 +21,7 @@ int udp_sendto(struct udp_socket *s, uint32_t dst, uint16_t port, const void *da
 	}
 	/* the checksum covers the source address: it must be known now */
 	if (!src) {
-		r = ipv4_route(dst, &rt);
+		r = dev ? ipv4_route_dev(dev, dst, &rt) : ipv4_route(dst, &rt);
 		if (r < 0) {
 			udp_counters.tx_failures++;
 			return r;
@@ -38,11 +39,17 @@ int udp_sendto(struct udp_socket *s, uint32_t dst, uint16_t port, const void *da
 	csum = ipv4_sum_finish(sum);
 	/* 0 would mean "no checksum": send its ones' complement twin */
 	netdev_put_be16(hdr + 6, csum ? csum : 0xffff);
-	r = ipv4_output(src, dst, IPV4_PROTO_UDP, hdr, UDP_HEADER_LEN, data, len);
+	r = dev ? ipv4_output_dev(dev, src, dst, IPV4_PROTO_UDP, hdr, UDP_HEADER_LEN, data, len)
+		: ipv4_output(src, dst, IPV4_PROTO_UDP, hdr, UDP_HEADER_LEN, data, len);
 	if (r < 0) {
 		udp_counters.tx_failures++;
 		return r;
 	}
 	udp_counters.tx_datagrams++;
 	return 0;
+}
+
+int udp_sendto(struct udp_socket *s, uint32_t dst, uint16_t port, const void *data, size_t len)
+{
+	return udp_sendto_dev(s, NULL, dst, port, data, len);
 }

@@ -21,8 +21,10 @@
  * Input: every packet is checked (length, version, header length, total
  * length, header checksum, source address) and delivered when it is for
  * us: our address on the device it came in on, the limited broadcast
- * 255.255.255.255, or the subnet's broadcast. uk does not forward; other
- * packets are dropped as not_for_us. Options are accepted and ignored.
+ * 255.255.255.255, or the subnet's broadcast; a device without an
+ * address also takes unicast UDP to any address (a DHCP server's offer to
+ * the address it offers). uk does not forward; other packets are dropped
+ * as not_for_us. Options are accepted and ignored.
  * Fragments are reassembled (limits in Kconfig: slots, timeout, fragments
  * per datagram, 65535 bytes); overlapping fragments discard the datagram
  * (RFC 5722's rule, as Linux does), exact duplicates only themselves.
@@ -87,6 +89,12 @@ struct ipv4_route {
  * device (configured or not). Returns 0 or -ENETUNREACH. */
 int ipv4_route(uint32_t dst, struct ipv4_route *out);
 
+/* The route out of dev whatever the others say, for protocols that work
+ * on one device (DHCP): dst itself when it is 255.255.255.255, on dev's
+ * subnet, or dev has no gateway (or no address yet); else dev's gateway.
+ * Returns 0 or -ENODEV. */
+int ipv4_route_dev(struct netdev *dev, uint32_t dst, struct ipv4_route *out);
+
 /* A received packet, for a protocol handler. Pointers are valid only
  * during the call. */
 struct ipv4_packet {
@@ -123,6 +131,11 @@ void ipv4_set_error_handler(ipv4_error_fn fn);
  * -ENOBUFS (ARP dropped it), or the device's error. */
 int ipv4_output(uint32_t src, uint32_t dst, uint8_t proto, const void *hdr, size_t hlen,
 		const void *data, size_t dlen);
+
+/* ipv4_output out of dev, by ipv4_route_dev's route (a DHCP client's
+ * broadcasts from 0.0.0.0 go out of its own device, not the first one). */
+int ipv4_output_dev(struct netdev *dev, uint32_t src, uint32_t dst, uint8_t proto, const void *hdr,
+		    size_t hlen, const void *data, size_t dlen);
 
 /* The Internet checksum (RFC 1071), for the transports' checksums over
  * several pieces: sum = ipv4_sum(sum, piece, len) for each piece (every

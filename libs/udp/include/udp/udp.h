@@ -76,6 +76,11 @@ uint16_t udp_port(const struct udp_socket *s);
  * port 0), or ipv4_output's error (-ENETUNREACH, -ENOBUFS, ...). */
 int udp_sendto(struct udp_socket *s, uint32_t dst, uint16_t port, const void *data, size_t len);
 
+/* udp_sendto out of dev (NULL: as routed), whatever the routing table
+ * says: ipv4_route_dev's route, for a DHCP client's broadcasts. */
+int udp_sendto_dev(struct udp_socket *s, struct netdev *dev, uint32_t dst, uint16_t port,
+		   const void *data, size_t len);
+
 /* Unbinds s; its callback is not called again and it may be bound anew.
  * Closing a socket that is not bound does nothing. */
 void udp_close(struct udp_socket *s);

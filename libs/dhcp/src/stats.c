@@ -1,0 +1,23 @@
+/* The counters and the names of the drop reasons and states. */
+#include "dhcp.h"
+
+struct dhcp_stats dhcp_counters;
+
+const char *const dhcp_drop_names[DHCP_DROP_COUNT] = {
+    [DHCP_DROP_TRUNCATED] = "truncated",   [DHCP_DROP_BAD_OP] = "bad_op",
+    [DHCP_DROP_BAD_HTYPE] = "bad_htype",   [DHCP_DROP_BAD_MAGIC] = "bad_magic",
+    [DHCP_DROP_NO_CLIENT] = "no_client",   [DHCP_DROP_BAD_XID] = "bad_xid",
+    [DHCP_DROP_BAD_CHADDR] = "bad_chaddr", [DHCP_DROP_BAD_OPTIONS] = "bad_options",
+    [DHCP_DROP_NO_TYPE] = "no_type",	   [DHCP_DROP_UNEXPECTED] = "unexpected",
+    [DHCP_DROP_BAD_LEASE] = "bad_lease",   [DHCP_DROP_WRONG_SERVER] = "wrong_server",
+};
+
+const char *const dhcp_state_names[DHCP_STATE_COUNT] = {
+    [DHCP_STOPPED] = "stopped", [DHCP_SELECTING] = "selecting", [DHCP_REQUESTING] = "requesting",
+    [DHCP_BOUND] = "bound",	[DHCP_RENEWING] = "renewing",	[DHCP_REBINDING] = "rebinding",
+};
+
+void dhcp_stats(struct dhcp_stats *out)
+{
+	*out = dhcp_counters;
+}

@@ -1,0 +1,763 @@
+/* Receiving: checks, demultiplexing, and the state machine of RFC 9293
+ * 3.10.7 with RFC 5961's defences; reassembly into the receive buffer. */
+#include <errno.h>
+#include <string.h>
+
+#include "tcp.h"
+
+struct seg {
+	uint32_t seq, ack;
+	uint16_t sport, dport;
+	uint8_t flags;
+	uint32_t wnd; /* as sent (unscaled) */
+	const uint8_t *data;
+	uint32_t len; /* of the data */
+	bool has_mss, has_wscale;
+	uint16_t mss;
+	uint8_t wscale;
+};
+
+static void drop(enum tcp_drop why)
+{
+	tcp_counters.drops[why]++;
+}
+
+/* Options: false if one is malformed (RFC 9293 3.1: length past the
+ * header, under 2, or wrong for MSS / window scale). */
+static bool parse_options(const uint8_t *o, size_t n, struct seg *s)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		uint8_t kind = o[i], len;
+
+		if (kind == 0)
+			break;
+		if (kind == 1) {
+			i++;
+			continue;
+		}
+		if (i + 1 >= n)
+			return false;
+		len = o[i + 1];
+		if (len < 2 || i + len > n)
+			return false;
+		if (kind == 2) {
+			if (len != 4)
+				return false;
+			s->has_mss = true;
+			s->mss = netdev_be16(o + i + 2);
+		} else if (kind == 3) {
+			if (len != 3)
+				return false;
+			s->has_wscale = true;
+			s->wscale = o[i + 2];
+		}
+		i += len;
+	}
+	return true;
+}
+
+static struct tcp_conn *lookup(uint32_t laddr, uint16_t lport, uint32_t raddr, uint16_t rport)
+{
+	unsigned i;
+
+	for (i = 0; i < CONFIG_TCP_MAX_CONNECTIONS; i++) {
+		struct tcp_conn *c = &tcp_pool[i];
+
+		if (c->used && !c->release && c->lport == lport && c->rport == rport &&
+		    c->raddr == raddr && c->laddr == laddr)
+			return c;
+	}
+	return NULL;
+}
+
+static struct tcp_listener *lookup_listener(uint32_t addr, uint16_t port)
+{
+	struct tcp_listener *l, *any = NULL;
+
+	for (l = tcp_listeners; l; l = l->next) {
+		if (l->port != port)
+			continue;
+		if (l->addr == addr)
+			return l;
+		if (!l->addr)
+			any = l;
+	}
+	return any;
+}
+
+static void reply_rst(const struct ipv4_packet *pkt, const struct seg *s)
+{
+	uint32_t slen = s->len + ((s->flags & TCP_SYN) ? 1 : 0) + ((s->flags & TCP_FIN) ? 1 : 0);
+
+	if (s->flags & TCP_RST)
+		return;
+	if (s->flags & TCP_ACK)
+		tcp_send_rst(pkt->dst, pkt->src, s->dport, s->sport, s->ack, 0, false);
+	else
+		tcp_send_rst(pkt->dst, pkt->src, s->dport, s->sport, 0, s->seq + slen, true);
+}
+
+static void set_mss(struct tcp_conn *c, const struct seg *s)
+{
+	uint32_t mss = s->has_mss ? s->mss : TCP_DEFAULT_MSS;
+
+	if (mss > c->rcv_mss)
+		mss = c->rcv_mss;
+	if (mss < 64)
+		mss = 64;
+	c->snd_mss = mss;
+	/* RFC 6928's initial window: 10 segments */
+	c->cwnd = 10 * mss;
+}
+
+static void set_wscale(struct tcp_conn *c, const struct seg *s)
+{
+	if (s->has_wscale) {
+		c->wscale_ok = true;
+		c->snd_wscale = s->wscale > TCP_MAX_WSCALE ? TCP_MAX_WSCALE : s->wscale;
+	} else {
+		c->wscale_ok = false;
+		c->snd_wscale = 0;
+		c->rcv_wscale = 0;
+	}
+}
+
+static void listen_input(struct tcp_listener *l, const struct ipv4_packet *pkt, const struct seg *s)
+{
+	struct tcp_conn *c;
+
+	if (s->flags & TCP_RST)
+		return;
+	if (s->flags & TCP_ACK) {
+		reply_rst(pkt, s);
+		return;
+	}
+	if (!(s->flags & TCP_SYN)) {
+		drop(TCP_DROP_BAD_FLAGS);
+		return;
+	}
+	if (l->half_open >= l->backlog || tcp_half_open >= CONFIG_TCP_SYN_BACKLOG) {
+		drop(TCP_DROP_SYN_BACKLOG);
+		return;
+	}
+	c = tcp_conn_alloc();
+	if (!c) {
+		drop(TCP_DROP_NO_MEMORY);
+		return;
+	}
+	c->passive = true;
+	c->listener = l;
+	l->half_open++;
+	tcp_half_open++;
+	c->laddr = pkt->dst;
+	c->raddr = pkt->src;
+	c->lport = s->dport;
+	c->rport = s->sport;
+	c->rcv_mss =
+	    (uint32_t)(netdev_mtu(pkt->dev) > IPV4_MAX_MTU ? IPV4_MAX_MTU : netdev_mtu(pkt->dev)) -
+	    40;
+	c->rcv_wscale = 0;
+	while (c->rcv_wscale < TCP_MAX_WSCALE && (CONFIG_TCP_RCVBUF >> c->rcv_wscale) > 65535)
+		c->rcv_wscale++;
+	set_wscale(c, s);
+	set_mss(c, s);
+	c->irs = s->seq;
+	c->rcv_nxt = s->seq + 1;
+	c->rcv_adv = c->rcv_nxt;
+	c->iss = tcp_iss(c->laddr, c->lport, c->raddr, c->rport);
+	c->snd_una = c->iss;
+	c->snd_nxt = c->iss;
+	c->sbase = c->iss + 1;
+	c->snd_wnd = s->wnd; /* never scaled in a SYN */
+	c->snd_wl1 = s->seq;
+	c->snd_wl2 = c->iss;
+	c->state = TCP_SYN_RECEIVED;
+	c->rtt_start = sched_now_ns();
+	tcp_counters.passive_opens++;
+	tcp_tx(c, c->iss, TCP_SYN | TCP_ACK, 0);
+	c->snd_nxt = c->snd_max = c->iss + 1;
+	tcp_rtx_arm(c);
+}
+
+/* RFC 6298 2.2, 2.3 */
+static void rtt_sample(struct tcp_conn *c, uint64_t r)
+{
+	if (!c->rtt_seeded) {
+		c->srtt_us = r;
+		c->rttvar_us = r / 2;
+		c->rtt_seeded = true;
+	} else {
+		uint64_t d = c->srtt_us > r ? c->srtt_us - r : r - c->srtt_us;
+
+		c->rttvar_us = (3 * c->rttvar_us + d) / 4;
+		c->srtt_us = (7 * c->srtt_us + r) / 8;
+	}
+	c->rto_us = c->srtt_us + (4 * c->rttvar_us > 1000 ? 4 * c->rttvar_us : 1000);
+	if (c->rto_us < TCP_MIN_RTO_US)
+		c->rto_us = TCP_MIN_RTO_US;
+	if (c->rto_us > TCP_MAX_RTO_US)
+		c->rto_us = TCP_MAX_RTO_US;
+}
+
+static void syn_sent_input(struct tcp_conn *c, const struct seg *s)
+{
+	bool ack_ok = false;
+
+	if (s->flags & TCP_ACK) {
+		if (SEQ_LEQ(s->ack, c->iss) || SEQ_GT(s->ack, c->snd_max)) {
+			if (!(s->flags & TCP_RST))
+				tcp_send_rst(c->laddr, c->raddr, c->lport, c->rport, s->ack, 0,
+					     false);
+			drop(TCP_DROP_BAD_ACK);
+			return;
+		}
+		ack_ok = true;
+	}
+	if (s->flags & TCP_RST) {
+		if (ack_ok) {
+			tcp_counters.resets_received++;
+			tcp_conn_done(c, -ECONNREFUSED);
+		} else {
+			drop(TCP_DROP_RST_IGNORED);
+		}
+		return;
+	}
+	if (!(s->flags & TCP_SYN)) {
+		drop(TCP_DROP_BAD_FLAGS);
+		return;
+	}
+	c->irs = s->seq;
+	c->rcv_nxt = s->seq + 1;
+	c->rcv_adv = c->rcv_nxt;
+	set_wscale(c, s);
+	set_mss(c, s);
+	c->snd_wnd = s->wnd;
+	c->max_snd_wnd = c->snd_wnd;
+	c->snd_wl1 = s->seq;
+	c->snd_wl2 = s->ack;
+	if (ack_ok) {
+		c->snd_una = s->ack;
+		c->retries = 0;
+		sched_timer_stop(&c->rtx);
+		/* the SYN's round trip seeds the estimator (not after a retry: Karn) */
+		if (c->retransmits == 0)
+			rtt_sample(c, (sched_now_ns() - c->rtt_start) / 1000);
+		else
+			c->rto_us = TCP_INIT_RTO_US;
+		c->state = TCP_ESTABLISHED;
+		tcp_send_ack(c);
+		tcp_event_call(c, TCP_EV_CONNECTED);
+		if (c->used && !c->release)
+			tcp_output(c);
+	} else {
+		/* simultaneous open */
+		c->state = TCP_SYN_RECEIVED;
+		tcp_tx(c, c->iss, TCP_SYN | TCP_ACK, 0);
+		tcp_rtx_arm(c);
+	}
+}
+
+static bool our_fin_acked(const struct tcp_conn *c)
+{
+	return c->fin_queued && c->snd_una == c->sbase + (uint32_t)c->slen + 1;
+}
+
+/* Processes an acceptable ACK (RFC 9293 3.10.7.4, fifth check). Returns
+ * false if the segment is to be dropped. */
+static bool ack_input(struct tcp_conn *c, const struct seg *s)
+{
+	uint32_t acked;
+
+	if (SEQ_GT(s->ack, c->snd_max)) {
+		tcp_send_ack(c);
+		drop(TCP_DROP_BAD_ACK);
+		return false;
+	}
+	/* RFC 5961 5.2: too old an ACK */
+	if (SEQ_LT(s->ack, c->snd_una - (c->max_snd_wnd > 65535 ? c->max_snd_wnd : 65535))) {
+		tcp_send_ack(c);
+		drop(TCP_DROP_BAD_ACK);
+		return false;
+	}
+	if (SEQ_GT(s->ack, c->snd_una)) {
+		acked = s->ack - c->snd_una;
+		/* data bytes leave the send buffer; the FIN's number is not in it */
+		if (SEQ_GT(s->ack, c->sbase)) {
+			uint32_t n = s->ack - c->sbase;
+
+			if (n > c->slen)
+				n = (uint32_t)c->slen;
+			c->shead = (c->shead + n) % CONFIG_TCP_SNDBUF;
+			c->slen -= n;
+			c->sbase += n;
+		}
+		if (c->rtt_active && SEQ_GT(s->ack, c->rtt_seq)) {
+			c->rtt_active = false;
+			rtt_sample(c, (sched_now_ns() - c->rtt_start) / 1000);
+		}
+		c->snd_una = s->ack;
+		if (SEQ_LT(c->snd_nxt, c->snd_una))
+			c->snd_nxt = c->snd_una;
+		c->retries = 0;
+		/* RFC 5681: slow start, then congestion avoidance; NewReno's
+		 * partial and full ACKs (RFC 6582) */
+		if (c->in_recovery) {
+			if (SEQ_GEQ(s->ack, c->recover)) {
+				c->in_recovery = false;
+				c->cwnd = c->ssthresh;
+			} else {
+				/* a partial ACK: the next hole goes at once */
+				uint32_t left = c->sbase + (uint32_t)c->slen - c->snd_una;
+
+				if (left) {
+					tcp_tx(c, c->snd_una, TCP_ACK,
+					       left < c->snd_mss ? left : c->snd_mss);
+					tcp_counters.retransmits++;
+					c->retransmits++;
+				}
+				c->cwnd =
+				    c->cwnd > acked ? c->cwnd - acked + c->snd_mss : c->snd_mss;
+			}
+		} else if (c->cwnd < c->ssthresh) {
+			c->cwnd += acked < c->snd_mss ? acked : c->snd_mss;
+		} else {
+			uint32_t inc = (uint32_t)((uint64_t)c->snd_mss * c->snd_mss / c->cwnd);
+
+			c->cwnd += inc ? inc : 1;
+		}
+		c->dupacks = 0;
+		if (c->snd_una == c->snd_max)
+			sched_timer_stop(&c->rtx);
+		else
+			tcp_rtx_arm(c); /* RFC 6298 5.3 */
+		tcp_event_call(c, TCP_EV_SENT);
+		if (!c->used || c->release)
+			return false;
+	} else if (s->ack == c->snd_una && s->len == 0 && !(s->flags & (TCP_SYN | TCP_FIN)) &&
+		   c->snd_una != c->snd_max && (s->wnd << c->snd_wscale) == c->snd_wnd) {
+		/* a duplicate ACK (RFC 5681): fast retransmit after three */
+		c->dupacks++;
+		if (c->dupacks == 3 && !c->in_recovery) {
+			uint32_t flight = c->snd_max - c->snd_una;
+			uint32_t left = c->sbase + (uint32_t)c->slen - c->snd_una;
+
+			c->ssthresh = flight / 2 > 2 * c->snd_mss ? flight / 2 : 2 * c->snd_mss;
+			c->cwnd = c->ssthresh + 3 * c->snd_mss;
+			c->in_recovery = true;
+			c->recover = c->snd_max;
+			c->rtt_active = false;
+			if (left) {
+				tcp_tx(c, c->snd_una, TCP_ACK,
+				       left < c->snd_mss ? left : c->snd_mss);
+				tcp_counters.retransmits++;
+				c->retransmits++;
+			}
+		} else if (c->in_recovery) {
+			c->cwnd += c->snd_mss;
+		}
+	}
+	/* the send window (RFC 9293 3.10.7.4) */
+	if (SEQ_LT(c->snd_wl1, s->seq) || (c->snd_wl1 == s->seq && SEQ_LEQ(c->snd_wl2, s->ack))) {
+		c->snd_wnd = s->wnd << c->snd_wscale;
+		if (c->snd_wnd > c->max_snd_wnd)
+			c->max_snd_wnd = c->snd_wnd;
+		c->snd_wl1 = s->seq;
+		c->snd_wl2 = s->ack;
+		if (c->snd_wnd == 0)
+			c->retries = 0; /* the peer answers our zero-window probes */
+		if (c->snd_wnd && c->snd_una == c->snd_max && sched_timer_pending(&c->rtx) &&
+		    c->snd_una == c->snd_nxt)
+			sched_timer_stop(&c->rtx); /* the window opened: probing ends */
+	}
+	return true;
+}
+
+/* Pops the out-of-order ranges that rcv_nxt has reached. */
+static void ooo_advance(struct tcp_conn *c)
+{
+	while (c->nooo && SEQ_LEQ(c->ooo[0].start, c->rcv_nxt)) {
+		if (SEQ_GT(c->ooo[0].end, c->rcv_nxt)) {
+			c->rlen += c->ooo[0].end - c->rcv_nxt;
+			c->rcv_nxt = c->ooo[0].end;
+		}
+		memmove(c->ooo, c->ooo + 1, (c->nooo - 1) * sizeof(c->ooo[0]));
+		c->nooo--;
+	}
+}
+
+/* Records [start, end) ahead of rcv_nxt; false when there is no room. */
+static bool ooo_add(struct tcp_conn *c, uint32_t start, uint32_t end)
+{
+	unsigned i = 0, j;
+
+	while (i < c->nooo && SEQ_LT(c->ooo[i].end, start))
+		i++;
+	/* i: the first range that ends at or after start; merge what overlaps */
+	j = i;
+	while (j < c->nooo && SEQ_LEQ(c->ooo[j].start, end)) {
+		if (SEQ_LT(c->ooo[j].start, start))
+			start = c->ooo[j].start;
+		if (SEQ_GT(c->ooo[j].end, end))
+			end = c->ooo[j].end;
+		j++;
+	}
+	if (j == i) {
+		if (c->nooo == TCP_OOO_MAX)
+			return false;
+		memmove(c->ooo + i + 1, c->ooo + i, (c->nooo - i) * sizeof(c->ooo[0]));
+		c->nooo++;
+	} else if (j > i + 1) {
+		memmove(c->ooo + i + 1, c->ooo + j, (c->nooo - j) * sizeof(c->ooo[0]));
+		c->nooo -= j - i - 1;
+	}
+	c->ooo[i].start = start;
+	c->ooo[i].end = end;
+	return true;
+}
+
+/* Puts the (trimmed, in-window) data into the receive buffer. */
+static void data_input(struct tcp_conn *c, uint32_t seq, const uint8_t *data, uint32_t len)
+{
+	size_t off, at, first;
+	uint32_t room = tcp_rcv_window(c);
+
+	if (!len)
+		return;
+	off = seq - c->rcv_nxt;
+	if (off >= room) {
+		drop(TCP_DROP_OUT_OF_WINDOW_DATA);
+		c->ack_pending = c->ack_now = true;
+		return;
+	}
+	if (len > room - off)
+		len = (uint32_t)(room - off);
+	if (off > 0 && !ooo_add(c, seq, seq + len)) {
+		drop(TCP_DROP_OOO_FULL);
+		return;
+	}
+	at = (c->rhead + c->rlen + off) % CONFIG_TCP_RCVBUF;
+	first = CONFIG_TCP_RCVBUF - at;
+	if (first > len)
+		first = len;
+	memcpy(c->rbuf + at, data, first);
+	memcpy(c->rbuf, data + first, len - first);
+	if (off == 0) {
+		/* filling a hole: the ACK goes at once (RFC 5681 4.2) */
+		if (c->nooo)
+			c->ack_now = true;
+		c->rcv_nxt += len;
+		c->rlen += len;
+		c->unacked++;
+		tcp_counters.rx_bytes += len;
+		ooo_advance(c);
+	} else {
+		tcp_counters.rx_out_of_order++;
+		c->ack_now = true; /* a duplicate ACK at once */
+	}
+	c->ack_pending = true;
+}
+
+static void fin_input(struct tcp_conn *c)
+{
+	c->fin_rcvd_pending = false;
+	c->rcv_nxt++;
+	c->ack_pending = true;
+	switch (c->state) {
+	case TCP_SYN_RECEIVED:
+	case TCP_ESTABLISHED:
+		c->state = TCP_CLOSE_WAIT;
+		break;
+	case TCP_FIN_WAIT_1:
+		if (our_fin_acked(c)) {
+			tcp_send_ack(c);
+			tcp_enter_time_wait(c);
+			return;
+		}
+		c->state = TCP_CLOSING;
+		break;
+	case TCP_FIN_WAIT_2:
+		tcp_send_ack(c);
+		tcp_enter_time_wait(c);
+		return;
+	default:
+		return;
+	}
+	tcp_send_ack(c);
+	tcp_event_call(c, TCP_EV_PEER_CLOSED);
+}
+
+static void conn_input(struct tcp_conn *c, const struct seg *s0)
+{
+	struct seg s = *s0;
+	uint32_t wnd = tcp_rcv_window(c), slen;
+	bool ok;
+
+	if (c->state == TCP_SYN_RECEIVED && (s.flags & TCP_SYN) && s.seq == c->irs) {
+		if (!(s.flags & TCP_ACK)) {
+			/* our SYN-ACK was lost: the peer sent its SYN again */
+			tcp_tx(c, c->iss, TCP_SYN | TCP_ACK, 0);
+			return;
+		}
+		/* simultaneous open: the peer's SYN-ACK, whose SYN we have */
+		s.flags &= (uint8_t)~TCP_SYN;
+		s.seq++;
+	}
+	/* RFC 9293 3.10.7.4: first, the sequence number */
+	slen = s.len + ((s.flags & TCP_SYN) ? 1 : 0) + ((s.flags & TCP_FIN) ? 1 : 0);
+	if (slen == 0)
+		ok = wnd == 0 ? s.seq == c->rcv_nxt
+			      : SEQ_LEQ(c->rcv_nxt, s.seq) && SEQ_LT(s.seq, c->rcv_nxt + wnd);
+	else
+		ok = wnd != 0 && ((SEQ_LEQ(c->rcv_nxt, s.seq) && SEQ_LT(s.seq, c->rcv_nxt + wnd)) ||
+				  (SEQ_LEQ(c->rcv_nxt, s.seq + slen - 1) &&
+				   SEQ_LT(s.seq + slen - 1, c->rcv_nxt + wnd)));
+	/* a zero window still takes ACKs and RSTs at rcv_nxt (RFC 9293 3.10.7.4) */
+	if (!ok && wnd == 0 && s.seq == c->rcv_nxt) {
+		if (s.len) {
+			drop(TCP_DROP_OUT_OF_WINDOW_DATA);
+			c->ack_pending = c->ack_now = true;
+		}
+		s.len = 0;
+		s.flags &= (uint8_t) ~(TCP_FIN | TCP_SYN);
+		ok = true;
+	}
+	if (!ok) {
+		if (s.flags & TCP_RST) {
+			drop(TCP_DROP_RST_IGNORED);
+			return;
+		}
+		if (c->state == TCP_TIME_WAIT && (s.flags & TCP_FIN))
+			tcp_enter_time_wait(c);
+		if (s.len || (s.flags & (TCP_SYN | TCP_FIN)))
+			tcp_counters.rx_duplicate++;
+		tcp_send_ack(c);
+		drop(TCP_DROP_BAD_SEQUENCE);
+		return;
+	}
+	/* second, RST (RFC 5961 3.2) */
+	if (s.flags & TCP_RST) {
+		if (s.seq != c->rcv_nxt) {
+			tcp_send_ack(c); /* challenge ACK */
+			drop(TCP_DROP_RST_CHALLENGED);
+			return;
+		}
+		tcp_counters.resets_received++;
+		if (c->state == TCP_SYN_RECEIVED && c->passive) {
+			c->closed_app = true; /* the app never saw it */
+			tcp_conn_free(c);
+			return;
+		}
+		if (c->state == TCP_TIME_WAIT) {
+			tcp_conn_free(c);
+			return;
+		}
+		tcp_conn_done(c, c->state == TCP_SYN_RECEIVED ? -ECONNREFUSED : -ECONNRESET);
+		return;
+	}
+	/* trim what came before rcv_nxt, and what lies past the window */
+	if (SEQ_LT(s.seq, c->rcv_nxt)) {
+		uint32_t d = c->rcv_nxt - s.seq;
+
+		if (s.flags & TCP_SYN) {
+			s.flags &= (uint8_t)~TCP_SYN;
+			s.seq++;
+			d--;
+		}
+		if (d > s.len) {
+			/* only an old FIN is left (it lies before rcv_nxt) */
+			if (d > s.len)
+				s.flags &= (uint8_t)~TCP_FIN;
+			d = s.len;
+		}
+		s.data += d;
+		s.len -= d;
+		s.seq += d;
+		tcp_counters.rx_duplicate++;
+		c->ack_pending = c->ack_now = true;
+	}
+	if (SEQ_GT(s.seq + s.len, c->rcv_nxt + wnd)) {
+		s.len = c->rcv_nxt + wnd - s.seq;
+		s.flags &= (uint8_t)~TCP_FIN;
+	}
+	/* fourth, SYN in a synchronised state: a challenge ACK (RFC 5961 4) */
+	if (s.flags & TCP_SYN) {
+		tcp_send_ack(c);
+		drop(TCP_DROP_BAD_FLAGS);
+		return;
+	}
+	/* fifth, ACK */
+	if (!(s.flags & TCP_ACK)) {
+		drop(TCP_DROP_BAD_FLAGS);
+		if (c->ack_pending)
+			tcp_ack_owed(c);
+		return;
+	}
+	if (c->state == TCP_SYN_RECEIVED) {
+		if (SEQ_LEQ(s.ack, c->snd_una) || SEQ_GT(s.ack, c->snd_max)) {
+			tcp_send_rst(c->laddr, c->raddr, c->lport, c->rport, s.ack, 0, false);
+			drop(TCP_DROP_BAD_ACK);
+			return;
+		}
+		c->state = TCP_ESTABLISHED;
+		c->snd_wnd = s.wnd << c->snd_wscale;
+		c->max_snd_wnd = c->snd_wnd;
+		c->snd_wl1 = s.seq;
+		c->snd_wl2 = s.ack;
+		c->retries = 0;
+		if (c->retransmits == 0)
+			rtt_sample(c, (sched_now_ns() - c->rtt_start) / 1000);
+		else
+			c->rto_us = TCP_INIT_RTO_US;
+		if (c->listener) {
+			struct tcp_listener *l = c->listener;
+
+			l->half_open--;
+			tcp_half_open--;
+			c->listener = NULL;
+			c->busy++;
+			l->fn(l, c, l->arg);
+			c->busy--;
+			if (c->release || !c->used)
+				return;
+		} else {
+			tcp_event_call(c, TCP_EV_CONNECTED);
+			if (c->release || !c->used)
+				return;
+		}
+	}
+	switch (c->state) {
+	case TCP_ESTABLISHED:
+	case TCP_FIN_WAIT_1:
+	case TCP_FIN_WAIT_2:
+	case TCP_CLOSE_WAIT:
+	case TCP_CLOSING:
+	case TCP_LAST_ACK:
+		if (!ack_input(c, &s))
+			return;
+		break;
+	case TCP_TIME_WAIT:
+		if (s.flags & TCP_FIN) {
+			tcp_send_ack(c);
+			tcp_enter_time_wait(c);
+		}
+		return;
+	default:
+		return;
+	}
+	if (our_fin_acked(c)) {
+		switch (c->state) {
+		case TCP_FIN_WAIT_1:
+			c->state = TCP_FIN_WAIT_2;
+			break;
+		case TCP_CLOSING:
+			tcp_enter_time_wait(c);
+			return;
+		case TCP_LAST_ACK:
+			tcp_conn_done(c, 0);
+			return;
+		default:
+			break;
+		}
+	}
+	/* seventh, the data; eighth, the FIN */
+	if (c->state == TCP_ESTABLISHED || c->state == TCP_FIN_WAIT_1 ||
+	    c->state == TCP_FIN_WAIT_2) {
+		data_input(c, s.seq, s.data, s.len);
+		if (s.flags & TCP_FIN) {
+			c->fin_rcvd_pending = true;
+			c->fin_rcvd_seq = s.seq + s.len;
+			c->ack_pending = c->ack_now = true;
+		}
+		tcp_deliver(c);
+		if (!c->used || c->release)
+			return;
+		if (c->fin_rcvd_pending && c->fin_rcvd_seq == c->rcv_nxt) {
+			fin_input(c);
+			if (!c->used || c->release)
+				return;
+		}
+	} else if (s.len || (s.flags & TCP_FIN)) {
+		/* data or a FIN after the peer's FIN: acknowledge what we have */
+		c->ack_pending = c->ack_now = true;
+	}
+	/* what the app left in the buffer, also after the peer's FIN */
+	tcp_deliver(c);
+	if (!c->used || c->release)
+		return;
+	if (c->state != TCP_TIME_WAIT)
+		tcp_output(c);
+	if (c->used && !c->release && c->state != TCP_CLOSED)
+		tcp_ack_owed(c);
+}
+
+static void tcp_input(const struct ipv4_packet *pkt)
+{
+	const uint8_t *p = pkt->payload;
+	struct tcp_listener *l;
+	struct tcp_conn *c;
+	struct seg s;
+	size_t off;
+
+	if (pkt->len < TCP_HEADER_LEN) {
+		drop(TCP_DROP_TOO_SHORT);
+		return;
+	}
+	off = (size_t)(p[12] >> 4) * 4;
+	if (off < TCP_HEADER_LEN || off > pkt->len) {
+		drop(TCP_DROP_BAD_OFFSET);
+		return;
+	}
+	if (ipv4_sum_finish(
+		ipv4_sum(ipv4_pseudo_sum(pkt->src, pkt->dst, IPV4_PROTO_TCP, (uint16_t)pkt->len), p,
+			 pkt->len)) != 0) {
+		drop(TCP_DROP_BAD_CHECKSUM);
+		return;
+	}
+	memset(&s, 0, sizeof(s));
+	s.sport = netdev_be16(p);
+	s.dport = netdev_be16(p + 2);
+	s.seq = netdev_be32(p + 4);
+	s.ack = netdev_be32(p + 8);
+	s.flags = p[13] & 0x3f;
+	s.wnd = netdev_be16(p + 14);
+	s.data = p + off;
+	s.len = (uint32_t)(pkt->len - off);
+	if (pkt->broadcast || !s.sport || !s.dport) {
+		drop(TCP_DROP_BAD_ADDRESS);
+		return;
+	}
+	if (!parse_options(p + TCP_HEADER_LEN, off - TCP_HEADER_LEN, &s)) {
+		drop(TCP_DROP_BAD_OPTION);
+		return;
+	}
+	tcp_counters.rx_segments++;
+	c = lookup(pkt->dst, s.dport, pkt->src, s.sport);
+	if (c) {
+		c->busy++;
+		if (c->state == TCP_SYN_SENT)
+			syn_sent_input(c, &s);
+		else
+			conn_input(c, &s);
+		c->busy--;
+		if (c->release) {
+			c->release = false;
+			tcp_conn_free(c);
+		}
+		return;
+	}
+	l = lookup_listener(pkt->dst, s.dport);
+	if (l) {
+		listen_input(l, pkt, &s);
+		return;
+	}
+	drop(TCP_DROP_NO_CONNECTION);
+	reply_rst(pkt, &s);
+}
+
+int tcp_init(void)
+{
+	tcp_isn_seed();
+	return ipv4_register(IPV4_PROTO_TCP, tcp_input);
+}

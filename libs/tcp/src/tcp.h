@@ -1,0 +1,148 @@
+/* Private to tcp: the connection, sequence arithmetic, the pool and the
+ * pieces shared by input and output. */
+#ifndef TCP_PRIV_H
+#define TCP_PRIV_H
+
+#include <uk/config.h>
+
+#include <tcp/tcp.h>
+
+/* Kconfig's defaults, for builds without the module's configuration (the
+ * host tests). */
+#ifndef CONFIG_TCP_MAX_CONNECTIONS
+#define CONFIG_TCP_MAX_CONNECTIONS 16
+#endif
+#ifndef CONFIG_TCP_SNDBUF
+#define CONFIG_TCP_SNDBUF 65536
+#endif
+#ifndef CONFIG_TCP_RCVBUF
+#define CONFIG_TCP_RCVBUF 65536
+#endif
+#ifndef CONFIG_TCP_MSL_MS
+#define CONFIG_TCP_MSL_MS 30000
+#endif
+#ifndef CONFIG_TCP_DELAYED_ACK_MS
+#define CONFIG_TCP_DELAYED_ACK_MS 40
+#endif
+#ifndef CONFIG_TCP_SYN_BACKLOG
+#define CONFIG_TCP_SYN_BACKLOG 8
+#endif
+
+#define SEQ_LT(a, b)  ((int32_t)((uint32_t)(a) - (uint32_t)(b)) < 0)
+#define SEQ_LEQ(a, b) ((int32_t)((uint32_t)(a) - (uint32_t)(b)) <= 0)
+#define SEQ_GT(a, b)  SEQ_LT(b, a)
+#define SEQ_GEQ(a, b) SEQ_LEQ(b, a)
+
+#define TCP_FIN 0x01
+#define TCP_SYN 0x02
+#define TCP_RST 0x04
+#define TCP_PSH 0x08
+#define TCP_ACK 0x10
+#define TCP_URG 0x20
+
+#define TCP_DEFAULT_MSS 536	/* RFC 9293 3.7.1, without the option */
+#define TCP_MIN_RTO_US	200000u /* Linux's floor (RFC 6298 says 1 s: see docs/net.md) */
+#define TCP_MAX_RTO_US	60000000u
+#define TCP_INIT_RTO_US 1000000u
+#define TCP_MAX_RETRIES 15 /* data: RFC 1122's R2, about 15 minutes with backoff */
+#define TCP_SYN_RETRIES 6
+#define TCP_OOO_MAX	8 /* holes kept ahead of rcv_nxt */
+#define TCP_MAX_WSCALE	14
+
+struct tcp_range {
+	uint32_t start, end;
+};
+
+struct tcp_conn {
+	bool used;
+	bool passive;	 /* from a listener */
+	bool closed_app; /* TCP_EV_CLOSED delivered (or aborted): no more callbacks */
+	bool release;	 /* free when the current input is done */
+	unsigned busy;	 /* inside input or a callback */
+	bool delivering; /* inside tcp_deliver */
+	enum tcp_state state;
+	int error;
+	uint32_t laddr, raddr;
+	uint16_t lport, rport;
+	struct tcp_listener *listener; /* while SYN-RECEIVED from it */
+	tcp_recv_fn recv;
+	tcp_event_fn event;
+	void *arg;
+
+	/* sending: sbuf holds slen bytes from sequence number sbase */
+	uint32_t iss, snd_una, snd_nxt, snd_max, snd_wnd, snd_wl1, snd_wl2, max_snd_wnd;
+	uint32_t snd_mss;
+	uint8_t snd_wscale, rcv_wscale;
+	bool wscale_ok;
+	uint8_t *sbuf;
+	size_t shead, slen;
+	uint32_t sbase;
+	bool fin_queued;
+	uint32_t cwnd, ssthresh;
+	unsigned dupacks;
+	bool in_recovery;
+	uint32_t recover;
+
+	/* round-trip time (RFC 6298) */
+	bool rtt_active;
+	uint32_t rtt_seq;
+	uint64_t rtt_start;
+	uint64_t srtt_us, rttvar_us, rto_us;
+	bool rtt_seeded;
+	unsigned retries;
+	uint64_t retransmits;
+
+	/* receiving: rbuf holds rlen bytes in order from rhead, then holes */
+	uint32_t irs, rcv_nxt, rcv_adv; /* rcv_adv: right edge advertised */
+	uint32_t rcv_mss;
+	uint8_t *rbuf;
+	size_t rhead, rlen;
+	struct tcp_range ooo[TCP_OOO_MAX];
+	unsigned nooo;
+	bool fin_rcvd_pending;
+	uint32_t fin_rcvd_seq;
+	bool ack_pending; /* an ACK is owed */
+	bool ack_now;	  /* and must not wait */
+	unsigned unacked; /* in-order segments not yet acknowledged */
+
+	struct sched_timer rtx, tw, delack;
+};
+
+extern struct tcp_stats tcp_counters;
+extern struct tcp_conn tcp_pool[CONFIG_TCP_MAX_CONNECTIONS];
+extern struct tcp_listener *tcp_listeners;
+extern unsigned tcp_half_open;
+
+struct tcp_conn *tcp_conn_alloc(void);
+void tcp_conn_free(struct tcp_conn *c);
+/* Ends c: the app's TCP_EV_CLOSED (if it still has the handle) with err,
+ * then the pool slot back (at once, or after the current input). */
+void tcp_conn_done(struct tcp_conn *c, int err);
+/* Enters TIME-WAIT (2 MSL) and tells the app. */
+void tcp_enter_time_wait(struct tcp_conn *c);
+uint32_t tcp_iss(uint32_t laddr, uint16_t lport, uint32_t raddr, uint16_t rport);
+uint32_t tcp_rcv_window(const struct tcp_conn *c);
+void tcp_event_call(struct tcp_conn *c, enum tcp_event ev);
+/* Hands the in-order data to the app's callback. */
+void tcp_deliver(struct tcp_conn *c);
+void tcp_rtx_arm(struct tcp_conn *c);
+
+/* output.c */
+/* Sends one segment of c: seq, flags, and len bytes of the send buffer
+ * from sequence number seq (data); SYN segments carry the options. */
+int tcp_tx(struct tcp_conn *c, uint32_t seq, uint8_t flags, size_t len);
+/* Sends what the windows allow. */
+void tcp_output(struct tcp_conn *c);
+/* Sends an ACK now. */
+void tcp_send_ack(struct tcp_conn *c);
+/* Sends the ACK owed now, or arms the delayed-ACK timer. */
+void tcp_ack_owed(struct tcp_conn *c);
+/* A RST to a segment that has no connection (or a bad one). */
+void tcp_send_rst(uint32_t src, uint32_t dst, uint16_t sport, uint16_t dport, uint32_t seq,
+		  uint32_t ack, bool with_ack);
+void tcp_rtx_timeout(void *arg);
+
+/* conn.c: the ISN secret, from the clock at init. */
+void tcp_isn_seed(void);
+
+#endif

@@ -57,3 +57,19 @@ int build_generate(struct build *b)
 		return -1;
 	return 0;
 }
+
+int build_ninja(struct build *b, const char *target)
+{
+	const char *argv[6] = { "ninja", "-C", b->dir };
+	int n = 3, rc;
+
+	if (b->ctx->verbose)
+		argv[n++] = "-v";
+	if (target)
+		argv[n++] = target;
+	argv[n] = NULL;
+	rc = fs_run(b->ctx, argv, NULL, NULL);
+	if (rc != 0)
+		diag_error(b->ctx, srcpos_none, "the build failed (ninja status %d)", rc);
+	return rc == 0 ? 0 : -1;
+}

@@ -37,6 +37,9 @@ int build_prepare(struct uk_ctx *ctx, const char *manifest_path, const char *tar
 /* Everything before ninja: configure, then generate every file. */
 int build_generate(struct build *b);
 
+/* Runs ninja in the build directory for target (NULL: the image). */
+int build_ninja(struct build *b, const char *target);
+
 /* configure.c: the Kconfig tree of the chosen modules, .config, config.h. */
 int configure_write_tree(struct build *b);
 int configure_check_options(struct build *b);

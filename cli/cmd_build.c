@@ -7,22 +7,6 @@
 #include "fsutil.h"
 #include "lock.h"
 
-static int ninja(struct uk_ctx *ctx, const char *dir, const char *target)
-{
-	const char *argv[6] = { "ninja", "-C", dir };
-	int n = 3, rc;
-
-	if (ctx->verbose)
-		argv[n++] = "-v";
-	if (target)
-		argv[n++] = target;
-	argv[n] = NULL;
-	rc = fs_run(ctx, argv, NULL, NULL);
-	if (rc != 0)
-		diag_error(ctx, srcpos_none, "the build failed (ninja status %d)", rc);
-	return rc == 0 ? 0 : -1;
-}
-
 static const char *shown_path(struct uk_ctx *ctx, const char *path)
 {
 	const char *cwd = fs_realpath(ctx, ".");
@@ -39,7 +23,7 @@ int build_app(struct uk_ctx *ctx, struct cmd_args *a, struct cmd_opts *o, struct
 		return -1;
 	if (o->locked && lock_check_inputs(b) != 0)
 		return -1;
-	if (ninja(ctx, b->dir, NULL) != 0)
+	if (build_ninja(b, NULL) != 0)
 		return -1;
 	if (o->locked)
 		return lock_check_image(b);

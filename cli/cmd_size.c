@@ -70,7 +70,6 @@ static char *report_text(struct uk_ctx *ctx, struct build *b, const struct size_
 int cmd_size(struct uk_ctx *ctx, struct cmd_args *a)
 {
 	static const char *const allowed[] = { "target", NULL };
-	const char *ninja_argv[] = { "ninja", "-C", NULL, NULL, NULL };
 	struct cmd_opts o;
 	struct build b;
 	struct size_report now, base;
@@ -83,12 +82,7 @@ int cmd_size(struct uk_ctx *ctx, struct cmd_args *a)
 		return 1;
 	if (build_generate(&b) != 0)
 		return 1;
-	ninja_argv[2] = b.dir;
-	ninja_argv[3] = ctx->verbose ? "-v" : NULL;
-	if (fs_run(ctx, ninja_argv, NULL, NULL) != 0)
-		return 1;
-	ninja_argv[3] = "baseline";
-	if (fs_run(ctx, ninja_argv, NULL, NULL) != 0)
+	if (build_ninja(&b, NULL) != 0 || build_ninja(&b, "baseline") != 0)
 		return 1;
 	name = fs_basename(b.image);
 	if (size_analyze(ctx, fs_join(ctx, b.dir, ctx_printf(ctx, "%s.elf.map", name)),

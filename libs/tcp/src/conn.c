@@ -402,6 +402,7 @@ void tcp_info(const struct tcp_conn *c, struct tcp_conn_info *out)
 	out->rcv_mss = c->rcv_mss;
 	out->snd_wscale = c->wscale_ok ? c->snd_wscale : 0xff;
 	out->rcv_wscale = c->wscale_ok ? c->rcv_wscale : 0xff;
+	out->sack = c->sack_ok;
 	out->cwnd = c->cwnd;
 	out->ssthresh = c->ssthresh;
 	out->snd_wnd = c->snd_wnd;

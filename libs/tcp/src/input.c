@@ -12,9 +12,11 @@ struct seg {
 	uint32_t wnd; /* as sent (unscaled) */
 	const uint8_t *data;
 	uint32_t len; /* of the data */
-	bool has_mss, has_wscale;
+	bool has_mss, has_wscale, sack_permitted;
 	uint16_t mss;
 	uint8_t wscale;
+	struct tcp_range sack[4];
+	unsigned nsack;
 };
 
 static void drop(enum tcp_drop why)
@@ -23,7 +25,7 @@ static void drop(enum tcp_drop why)
 }
 
 /* Options: false if one is malformed (RFC 9293 3.1: length past the
- * header, under 2, or wrong for MSS / window scale). */
+ * header, under 2, or wrong for MSS, window scale, SACK-permitted or SACK). */
 static bool parse_options(const uint8_t *o, size_t n, struct seg *s)
 {
 	size_t i = 0;
@@ -52,6 +54,20 @@ static bool parse_options(const uint8_t *o, size_t n, struct seg *s)
 				return false;
 			s->has_wscale = true;
 			s->wscale = o[i + 2];
+		} else if (kind == 4) {
+			if (len != 2)
+				return false;
+			s->sack_permitted = true;
+		} else if (kind == 5) {
+			unsigned k;
+
+			if (len < 10 || len > 34 || (len - 2) % 8 != 0)
+				return false;
+			s->nsack = (unsigned)(len - 2) / 8;
+			for (k = 0; k < s->nsack; k++) {
+				s->sack[k].start = netdev_be32(o + i + 2 + 8 * k);
+				s->sack[k].end = netdev_be32(o + i + 6 + 8 * k);
+			}
 		}
 		i += len;
 	}
@@ -163,6 +179,7 @@ static void listen_input(struct tcp_listener *l, const struct ipv4_packet *pkt, 
 		c->rcv_wscale++;
 	set_wscale(c, s);
 	set_mss(c, s);
+	c->sack_ok = s->sack_permitted;
 	c->irs = s->seq;
 	c->rcv_nxt = s->seq + 1;
 	c->rcv_adv = c->rcv_nxt;
@@ -233,6 +250,7 @@ static void syn_sent_input(struct tcp_conn *c, const struct seg *s)
 	c->rcv_adv = c->rcv_nxt;
 	set_wscale(c, s);
 	set_mss(c, s);
+	c->sack_ok = s->sack_permitted;
 	c->snd_wnd = s->wnd;
 	c->max_snd_wnd = c->snd_wnd;
 	c->snd_wl1 = s->seq;
@@ -264,11 +282,37 @@ static bool our_fin_acked(const struct tcp_conn *c)
 	return c->fin_queued && c->snd_una == c->sbase + (uint32_t)c->slen + 1;
 }
 
+/* Enters fast recovery (RFC 5681 3.2, RFC 6675 5): half the flight is the
+ * new threshold, and the segment at snd_una goes again at once. */
+static void fast_retransmit(struct tcp_conn *c)
+{
+	uint32_t flight = c->snd_max - c->snd_una;
+	uint32_t left = c->sbase + (uint32_t)c->slen - c->snd_una;
+	uint32_t len = left < c->snd_mss ? left : c->snd_mss;
+
+	c->ssthresh = flight / 2 > 2 * c->snd_mss ? flight / 2 : 2 * c->snd_mss;
+	c->cwnd = c->sack_ok ? c->ssthresh : c->ssthresh + 3 * c->snd_mss;
+	c->bytes_acked = 0;
+	c->in_recovery = true;
+	c->recover = c->snd_max;
+	c->rtt_active = false;
+	tcp_counters.fast_recoveries++;
+	if (c->sack_ok)
+		len = tcp_sack_skip(c, c->snd_una, &len) == c->snd_una ? len : 0;
+	c->high_rxt = c->snd_una + len;
+	if (len) {
+		tcp_tx(c, c->snd_una, TCP_ACK, len);
+		tcp_counters.retransmits++;
+		c->retransmits++;
+	}
+}
+
 /* Processes an acceptable ACK (RFC 9293 3.10.7.4, fifth check). Returns
  * false if the segment is to be dropped. */
 static bool ack_input(struct tcp_conn *c, const struct seg *s)
 {
 	uint32_t acked;
+	bool new_sack = false;
 
 	if (SEQ_GT(s->ack, c->snd_max)) {
 		tcp_send_ack(c);
@@ -281,6 +325,9 @@ static bool ack_input(struct tcp_conn *c, const struct seg *s)
 		drop(TCP_DROP_BAD_ACK);
 		return false;
 	}
+	if (c->sack_ok)
+		new_sack = tcp_sack_take(c, SEQ_GT(s->ack, c->snd_una) ? s->ack : c->snd_una,
+					 s->sack, s->nsack);
 	if (SEQ_GT(s->ack, c->snd_una)) {
 		acked = s->ack - c->snd_una;
 		/* data bytes leave the send buffer; the FIN's number is not in it */
@@ -300,14 +347,19 @@ static bool ack_input(struct tcp_conn *c, const struct seg *s)
 		c->snd_una = s->ack;
 		if (SEQ_LT(c->snd_nxt, c->snd_una))
 			c->snd_nxt = c->snd_una;
+		if (SEQ_LT(c->high_rxt, c->snd_una))
+			c->high_rxt = c->snd_una;
 		c->retries = 0;
-		/* RFC 5681: slow start, then congestion avoidance; NewReno's
-		 * partial and full ACKs (RFC 6582) */
+		if (c->rto_recovery && SEQ_GEQ(s->ack, c->recover))
+			c->rto_recovery = false;
+		/* RFC 5681: slow start, then congestion avoidance; in recovery,
+		 * RFC 6675's pipe with SACK, else NewReno's partial and full
+		 * ACKs (RFC 6582) */
 		if (c->in_recovery) {
 			if (SEQ_GEQ(s->ack, c->recover)) {
 				c->in_recovery = false;
 				c->cwnd = c->ssthresh;
-			} else {
+			} else if (!c->sack_ok) {
 				/* a partial ACK: the next hole goes at once */
 				uint32_t left = c->sbase + (uint32_t)c->slen - c->snd_una;
 
@@ -321,41 +373,42 @@ static bool ack_input(struct tcp_conn *c, const struct seg *s)
 				    c->cwnd > acked ? c->cwnd - acked + c->snd_mss : c->snd_mss;
 			}
 		} else if (c->cwnd < c->ssthresh) {
-			c->cwnd += acked < c->snd_mss ? acked : c->snd_mss;
+			/* RFC 3465's L = 2: a delayed ACK for two segments counts two */
+			c->cwnd += acked < 2 * c->snd_mss ? acked : 2 * c->snd_mss;
 		} else {
-			uint32_t inc = (uint32_t)((uint64_t)c->snd_mss * c->snd_mss / c->cwnd);
-
-			c->cwnd += inc ? inc : 1;
+			/* one segment per window of bytes acknowledged (RFC 5681
+			 * 3.1's byte counting: delayed ACKs do not slow it) */
+			c->bytes_acked += acked;
+			if (c->bytes_acked >= c->cwnd) {
+				c->bytes_acked -= c->cwnd;
+				c->cwnd += c->snd_mss;
+			}
 		}
 		c->dupacks = 0;
 		if (c->snd_una == c->snd_max)
 			sched_timer_stop(&c->rtx);
 		else
 			tcp_rtx_arm(c); /* RFC 6298 5.3 */
+		/* the peer holds more than three segments past a hole */
+		if (!c->in_recovery && !c->rto_recovery && tcp_sack_una_lost(c))
+			fast_retransmit(c);
 		tcp_event_call(c, TCP_EV_SENT);
 		if (!c->used || c->release)
 			return false;
-	} else if (s->ack == c->snd_una && s->len == 0 && !(s->flags & (TCP_SYN | TCP_FIN)) &&
-		   c->snd_una != c->snd_max && (s->wnd << c->snd_wscale) == c->snd_wnd) {
-		/* a duplicate ACK (RFC 5681): fast retransmit after three */
+	} else if (s->ack == c->snd_una && c->snd_una != c->snd_max &&
+		   (new_sack || (s->len == 0 && !(s->flags & (TCP_SYN | TCP_FIN)) &&
+				 (s->wnd << c->snd_wscale) == c->snd_wnd))) {
+		/* a duplicate ACK (RFC 5681; with SACK, RFC 6675's: one that
+		 * SACKs new data): fast retransmit after three */
 		c->dupacks++;
-		if (c->dupacks == 3 && !c->in_recovery) {
-			uint32_t flight = c->snd_max - c->snd_una;
-			uint32_t left = c->sbase + (uint32_t)c->slen - c->snd_una;
-
-			c->ssthresh = flight / 2 > 2 * c->snd_mss ? flight / 2 : 2 * c->snd_mss;
-			c->cwnd = c->ssthresh + 3 * c->snd_mss;
-			c->in_recovery = true;
-			c->recover = c->snd_max;
-			c->rtt_active = false;
-			if (left) {
-				tcp_tx(c, c->snd_una, TCP_ACK,
-				       left < c->snd_mss ? left : c->snd_mss);
-				tcp_counters.retransmits++;
-				c->retransmits++;
-			}
+		if (!c->in_recovery && !c->rto_recovery &&
+		    (c->dupacks >= 3 || tcp_sack_una_lost(c))) {
+			fast_retransmit(c);
 		} else if (c->in_recovery) {
-			c->cwnd += c->snd_mss;
+			if (!c->sack_ok)
+				c->cwnd += c->snd_mss;
+		} else if (c->dupacks < 3) {
+			tcp_output_limited(c, c->dupacks * c->snd_mss);
 		}
 	}
 	/* the send window (RFC 9293 3.10.7.4) */
@@ -382,39 +435,14 @@ static void ooo_advance(struct tcp_conn *c)
 			c->rlen += c->ooo[0].end - c->rcv_nxt;
 			c->rcv_nxt = c->ooo[0].end;
 		}
-		memmove(c->ooo, c->ooo + 1, (c->nooo - 1) * sizeof(c->ooo[0]));
-		c->nooo--;
+		tcp_ranges_remove(c->ooo, &c->nooo, 0);
 	}
 }
 
 /* Records [start, end) ahead of rcv_nxt; false when there is no room. */
 static bool ooo_add(struct tcp_conn *c, uint32_t start, uint32_t end)
 {
-	unsigned i = 0, j;
-
-	while (i < c->nooo && SEQ_LT(c->ooo[i].end, start))
-		i++;
-	/* i: the first range that ends at or after start; merge what overlaps */
-	j = i;
-	while (j < c->nooo && SEQ_LEQ(c->ooo[j].start, end)) {
-		if (SEQ_LT(c->ooo[j].start, start))
-			start = c->ooo[j].start;
-		if (SEQ_GT(c->ooo[j].end, end))
-			end = c->ooo[j].end;
-		j++;
-	}
-	if (j == i) {
-		if (c->nooo == TCP_OOO_MAX)
-			return false;
-		memmove(c->ooo + i + 1, c->ooo + i, (c->nooo - i) * sizeof(c->ooo[0]));
-		c->nooo++;
-	} else if (j > i + 1) {
-		memmove(c->ooo + i + 1, c->ooo + j, (c->nooo - j) * sizeof(c->ooo[0]));
-		c->nooo -= j - i - 1;
-	}
-	c->ooo[i].start = start;
-	c->ooo[i].end = end;
-	return true;
+	return tcp_ranges_add(c->ooo, &c->nooo, TCP_OOO_MAX, start, end);
 }
 
 /* Puts the (trimmed, in-window) data into the receive buffer. */
@@ -454,6 +482,7 @@ static void data_input(struct tcp_conn *c, uint32_t seq, const uint8_t *data, ui
 		ooo_advance(c);
 	} else {
 		tcp_counters.rx_out_of_order++;
+		c->ooo_recent = seq;
 		c->ack_now = true; /* a duplicate ACK at once */
 	}
 	c->ack_pending = true;

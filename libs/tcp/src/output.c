@@ -72,7 +72,7 @@ static uint16_t window_field(struct tcp_conn *c, bool syn)
 
 int tcp_tx(struct tcp_conn *c, uint32_t seq, uint8_t flags, size_t len)
 {
-	uint8_t opts[8];
+	uint8_t opts[40];
 	size_t olen = 0, off, first;
 	const uint8_t *data = NULL;
 	uint32_t ack = 0;
@@ -82,18 +82,27 @@ int tcp_tx(struct tcp_conn *c, uint32_t seq, uint8_t flags, size_t len)
 		opts[1] = 4;
 		netdev_put_be16(opts + 2, (uint16_t)c->rcv_mss);
 		olen = 4;
-		/* window scale: always on our SYN; on a SYN-ACK only if the peer's had it */
+		/* window scale and SACK: always on our SYN; on a SYN-ACK only
+		 * if the peer's SYN had them */
 		if (c->state == TCP_SYN_SENT || c->wscale_ok) {
-			opts[4] = 1; /* NOP */
-			opts[5] = 3;
-			opts[6] = 3;
-			opts[7] = c->rcv_wscale;
-			olen = 8;
+			opts[olen++] = 1; /* NOP */
+			opts[olen++] = 3;
+			opts[olen++] = 3;
+			opts[olen++] = c->rcv_wscale;
+		}
+		if (c->state == TCP_SYN_SENT || c->sack_ok) {
+			opts[olen++] = 1;
+			opts[olen++] = 1;
+			opts[olen++] = 4; /* SACK permitted */
+			opts[olen++] = 2;
 		}
 	}
 	if (c->state != TCP_SYN_SENT || (flags & TCP_ACK)) {
 		flags |= TCP_ACK;
 		ack = c->rcv_nxt;
+		/* what we hold past a hole, if it fits beside the data */
+		if (!(flags & TCP_SYN) && len + tcp_sack_option_len(c) <= c->snd_mss)
+			olen = tcp_sack_option(c, opts);
 	}
 	if (len) {
 		off = (c->shead + (size_t)(seq - c->sbase)) % CONFIG_TCP_SNDBUF;
@@ -150,29 +159,65 @@ static bool fin_sent(const struct tcp_conn *c)
 	return c->fin_queued && SEQ_GT(c->snd_nxt, c->sbase + (uint32_t)c->slen);
 }
 
-void tcp_output(struct tcp_conn *c)
+/* Sends len bytes from seq again (a FIN at the data's end with them);
+ * returns the sequence space sent, 0 if nothing went. */
+static uint32_t resend(struct tcp_conn *c, uint32_t seq, uint32_t len)
 {
-	if (c->state < TCP_ESTABLISHED && c->state != TCP_SYN_RECEIVED)
-		return;
-	if (c->state == TCP_SYN_RECEIVED)
-		return; /* data waits for the handshake */
+	uint32_t end = c->sbase + (uint32_t)c->slen, dlen = 0;
+	uint8_t flags = TCP_ACK;
+
+	if (SEQ_LT(seq, end))
+		dlen = end - seq < len ? end - seq : len;
+	if (c->fin_queued && seq + dlen == end && SEQ_GT(seq + len, end))
+		flags |= TCP_FIN;
+	if (!dlen && !(flags & TCP_FIN))
+		return 0;
+	if (tcp_tx(c, seq, flags, dlen) < 0)
+		return 0;
+	tcp_counters.retransmits++;
+	c->retransmits++;
+	return dlen + ((flags & TCP_FIN) ? 1 : 0);
+}
+
+/* The largest data segment: the MSS less the SACK option we owe. */
+static uint32_t data_mss(const struct tcp_conn *c)
+{
+	return c->snd_mss - (uint32_t)tcp_sack_option_len(c);
+}
+
+/* Sends from snd_nxt what the windows allow, the congestion window taken
+ * as cwnd: new data, or old data again after a timeout (skipping what the
+ * peer has SACKed). */
+static void output_window(struct tcp_conn *c, uint32_t cwnd)
+{
 	for (;;) {
 		uint32_t end = c->sbase + (uint32_t)c->slen;
-		uint32_t wnd = c->snd_wnd < c->cwnd ? c->snd_wnd : c->cwnd;
+		uint32_t wnd = c->snd_wnd < cwnd ? c->snd_wnd : cwnd;
 		uint32_t limit = c->snd_una + wnd;
-		uint32_t len = 0;
+		uint32_t len = 0, mss = data_mss(c);
 		uint8_t flags = TCP_ACK;
 
+		if (SEQ_LT(c->snd_nxt, c->snd_max) && c->nsacked) {
+			uint32_t room = c->snd_max - c->snd_nxt, to;
+
+			to = tcp_sack_skip(c, c->snd_nxt, &room);
+			if (to != c->snd_nxt) {
+				c->snd_nxt = to;
+				continue;
+			}
+			if (room < mss)
+				mss = room;
+		}
 		if (SEQ_LT(c->snd_nxt, end)) {
 			len = end - c->snd_nxt;
-			if (len > c->snd_mss)
-				len = c->snd_mss;
+			if (len > mss)
+				len = mss;
 			if (SEQ_GEQ(c->snd_nxt, limit))
 				break;
 			if (len > limit - c->snd_nxt)
 				len = limit - c->snd_nxt;
 			/* no silly small segments while data is in flight (RFC 9293 3.8.6.2.1) */
-			if (len < c->snd_mss && len < end - c->snd_nxt && c->snd_una != c->snd_nxt)
+			if (len < mss && len < end - c->snd_nxt && c->snd_una != c->snd_nxt)
 				break;
 			if (c->fin_queued && c->snd_nxt + len == end)
 				flags |= TCP_FIN;
@@ -202,12 +247,67 @@ void tcp_output(struct tcp_conn *c)
 		if (flags & TCP_FIN)
 			break;
 	}
+}
+
+/* Resends the start of the next hole that NextSeg() rule 1 (lost_only)
+ * or 3 picks; false if there is none or it could not go. */
+static bool resend_hole(struct tcp_conn *c, bool lost_only)
+{
+	uint32_t seq, len, sent;
+
+	if (!tcp_sack_next_hole(c, lost_only, &seq, &len))
+		return false;
+	sent = resend(c, seq, len < c->snd_mss ? len : c->snd_mss);
+	if (!sent)
+		return false;
+	c->high_rxt = seq + sent;
+	return true;
+}
+
+/* Loss recovery with SACK (RFC 6675 5, step C): while the pipe leaves a
+ * segment's room in cwnd, the lost holes go first, then new data, then
+ * the other holes below the highest SACKed byte. */
+static void output_sack_recovery(struct tcp_conn *c)
+{
+	while (tcp_sack_pipe(c) + c->snd_mss <= c->cwnd) {
+		uint32_t before = c->snd_max;
+
+		if (resend_hole(c, true))
+			continue;
+		c->snd_nxt = c->snd_max;
+		output_window(c, c->snd_max - c->snd_una + c->snd_mss);
+		if (c->snd_max == before && !resend_hole(c, false))
+			break;
+	}
+}
+
+static void output_done(struct tcp_conn *c)
+{
 	if (c->snd_una != c->snd_max && !sched_timer_pending(&c->rtx))
 		tcp_rtx_arm(c);
 	/* zero window with data waiting: the timer probes it */
 	if (c->snd_una == c->snd_max && c->snd_wnd == 0 &&
 	    (c->slen || (c->fin_queued && !fin_sent(c))) && !sched_timer_pending(&c->rtx))
 		tcp_rtx_arm(c);
+}
+
+void tcp_output(struct tcp_conn *c)
+{
+	if (c->state < TCP_ESTABLISHED)
+		return; /* data waits for the handshake */
+	if (c->in_recovery && c->sack_ok)
+		output_sack_recovery(c);
+	else
+		output_window(c, c->cwnd);
+	output_done(c);
+}
+
+void tcp_output_limited(struct tcp_conn *c, uint32_t extra)
+{
+	if (c->state < TCP_ESTABLISHED || c->snd_nxt != c->snd_max)
+		return;
+	output_window(c, c->cwnd + extra);
+	output_done(c);
 }
 
 void tcp_rtx_timeout(void *arg)
@@ -270,12 +370,21 @@ void tcp_rtx_timeout(void *arg)
 		tcp_rtx_arm(c);
 		return;
 	}
-	/* RFC 5681 3.1: after a loss, start again from one segment */
+	/* RFC 5681 3.1: after a loss, start again from one segment; no fast
+	 * recovery until what was in flight is acknowledged (RFC 6582 4.2) */
 	c->ssthresh = flight / 2 > 2 * c->snd_mss ? flight / 2 : 2 * c->snd_mss;
 	c->cwnd = c->snd_mss;
+	c->bytes_acked = 0;
 	c->dupacks = 0;
 	c->in_recovery = false;
+	c->rto_recovery = true;
+	c->recover = c->snd_max;
 	c->snd_nxt = c->snd_una;
+	c->high_rxt = c->snd_una;
+	/* The resend skips what the peer SACKed; a second timeout in a row
+	 * forgets it, in case the peer dropped what it held (RFC 2018 8). */
+	if (c->retries >= 2)
+		tcp_sack_clear(c);
 	tcp_output(c);
 	if (!sched_timer_pending(&c->rtx))
 		tcp_rtx_arm(c);

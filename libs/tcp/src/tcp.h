@@ -40,14 +40,16 @@
 #define TCP_ACK 0x10
 #define TCP_URG 0x20
 
-#define TCP_DEFAULT_MSS 536	/* RFC 9293 3.7.1, without the option */
-#define TCP_MIN_RTO_US	200000u /* Linux's floor (RFC 6298 says 1 s: see docs/net.md) */
-#define TCP_MAX_RTO_US	60000000u
-#define TCP_INIT_RTO_US 1000000u
-#define TCP_MAX_RETRIES 15 /* data: RFC 1122's R2, about 15 minutes with backoff */
-#define TCP_SYN_RETRIES 6
-#define TCP_OOO_MAX	8 /* holes kept ahead of rcv_nxt */
-#define TCP_MAX_WSCALE	14
+#define TCP_DEFAULT_MSS	    536	    /* RFC 9293 3.7.1, without the option */
+#define TCP_MIN_RTO_US	    200000u /* Linux's floor (RFC 6298 says 1 s: see docs/net.md) */
+#define TCP_MAX_RTO_US	    60000000u
+#define TCP_INIT_RTO_US	    1000000u
+#define TCP_MAX_RETRIES	    15 /* data: RFC 1122's R2, about 15 minutes with backoff */
+#define TCP_SYN_RETRIES	    6
+#define TCP_OOO_MAX	    8 /* holes kept ahead of rcv_nxt */
+#define TCP_SACK_MAX	    8 /* ranges on the sender's scoreboard */
+#define TCP_SACK_BLOCKS_OUT 3 /* blocks in the SACK option we send */
+#define TCP_MAX_WSCALE	    14
 
 struct tcp_range {
 	uint32_t start, end;
@@ -79,9 +81,17 @@ struct tcp_conn {
 	uint32_t sbase;
 	bool fin_queued;
 	uint32_t cwnd, ssthresh;
+	uint32_t bytes_acked; /* in congestion avoidance, toward the next segment */
 	unsigned dupacks;
 	bool in_recovery;
 	uint32_t recover;
+	bool rto_recovery; /* after a timeout, until snd_una reaches recover */
+
+	/* selective acknowledgments (RFC 2018), both ways */
+	bool sack_ok;
+	struct tcp_range sacked[TCP_SACK_MAX]; /* what the peer holds past snd_una */
+	unsigned nsacked;
+	uint32_t high_rxt; /* RFC 6675 HighRxt: retransmitted up to here */
 
 	/* round-trip time (RFC 6298) */
 	bool rtt_active;
@@ -99,6 +109,7 @@ struct tcp_conn {
 	size_t rhead, rlen;
 	struct tcp_range ooo[TCP_OOO_MAX];
 	unsigned nooo;
+	uint32_t ooo_recent; /* the latest out-of-order arrival, for SACK */
 	bool fin_rcvd_pending;
 	uint32_t fin_rcvd_seq;
 	bool ack_pending; /* an ACK is owed */
@@ -133,6 +144,8 @@ void tcp_rtx_arm(struct tcp_conn *c);
 int tcp_tx(struct tcp_conn *c, uint32_t seq, uint8_t flags, size_t len);
 /* Sends what the windows allow. */
 void tcp_output(struct tcp_conn *c);
+/* RFC 3042's limited transmit: new data with cwnd taken extra bytes larger. */
+void tcp_output_limited(struct tcp_conn *c, uint32_t extra);
 /* Sends an ACK now. */
 void tcp_send_ack(struct tcp_conn *c);
 /* Sends the ACK owed now, or arms the delayed-ACK timer. */
@@ -141,6 +154,31 @@ void tcp_ack_owed(struct tcp_conn *c);
 void tcp_send_rst(uint32_t src, uint32_t dst, uint16_t sport, uint16_t dport, uint32_t seq,
 		  uint32_t ack, bool with_ack);
 void tcp_rtx_timeout(void *arg);
+
+/* ranges.c: sorted, merged sets of [start, end) ranges, at most max */
+/* Adds one, merging what it touches; false if it needs a new slot and
+ * there is none. */
+bool tcp_ranges_add(struct tcp_range *r, unsigned *n, unsigned max, uint32_t start, uint32_t end);
+void tcp_ranges_remove(struct tcp_range *r, unsigned *n, unsigned i);
+
+/* sack.c */
+/* Takes the SACK blocks of an ACK for ack (the scoreboard also forgets what
+ * ack covers); true if they SACK bytes not SACKed before. */
+bool tcp_sack_take(struct tcp_conn *c, uint32_t ack, const struct tcp_range *blocks, unsigned n);
+void tcp_sack_clear(struct tcp_conn *c);
+/* RFC 6675: is the byte at snd_una deemed lost? */
+bool tcp_sack_una_lost(const struct tcp_conn *c);
+/* RFC 6675 SetPipe(): the bytes still in the network. */
+uint32_t tcp_sack_pipe(const struct tcp_conn *c);
+/* RFC 6675 NextSeg() rules 1 (lost_only) and 3: the next unSACKed range
+ * from high_rxt worth sending again. */
+bool tcp_sack_next_hole(const struct tcp_conn *c, bool lost_only, uint32_t *seq, uint32_t *len);
+/* For a resend of len bytes from seq: the end of the SACKed range seq is
+ * in (skip to it), or seq with len cut at the next SACKed range. */
+uint32_t tcp_sack_skip(const struct tcp_conn *c, uint32_t seq, uint32_t *len);
+/* The SACK option of our next ACK (NOPs included; 0 if none), and it. */
+size_t tcp_sack_option_len(const struct tcp_conn *c);
+size_t tcp_sack_option(const struct tcp_conn *c, uint8_t *o);
 
 /* conn.c: the ISN secret, from the clock at init. */
 void tcp_isn_seed(void);

@@ -5,7 +5,8 @@
  * to 40000 and the destination to 80 (so that records reach one
  * connection), bit 3 takes the sequence and acknowledgment numbers from
  * the connection's rcv_nxt and snd_una plus the fields' low 16 bits (so
- * that they fall in its windows). Every segment sent in reply is checked. */
+ * that they fall in its windows), and with it bit 7 does the same to the
+ * edges of SACK blocks. Every segment sent in reply is checked. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,6 +42,28 @@ static void on_accept(struct tcp_listener *l, struct tcp_conn *c, void *arg)
 	tcp_set_callbacks(c, on_data, on_event, NULL);
 }
 
+/* Flag bit 7 (with bit 3): the edges of SACK blocks become snd_una plus
+ * their low 16 bits, so that they fall among what was sent. */
+static void sack_relative(uint8_t *t, size_t n, uint32_t una)
+{
+	size_t hlen = (size_t)(t[12] >> 4) * 4, i = 20, k;
+
+	if (hlen > n)
+		hlen = n;
+	while (i + 1 < hlen && t[i] != 0) {
+		if (t[i] == 1) {
+			i++;
+			continue;
+		}
+		if (t[i + 1] < 2 || i + t[i + 1] > hlen)
+			return;
+		if (t[i] == 5)
+			for (k = i + 2; k + 4 <= i + t[i + 1]; k += 4)
+				netdev_put_be32(t + k, una + netdev_be16(t + k + 2));
+		i += t[i + 1];
+	}
+}
+
 void fuzz_record(const uint8_t *p, size_t n, uint8_t flags)
 {
 	static uint8_t t[65536], pkt[65536 + 20];
@@ -70,6 +93,8 @@ void fuzz_record(const uint8_t *p, size_t n, uint8_t flags)
 				    k->lport == netdev_be16(t + 2)) {
 					netdev_put_be32(t + 4, k->rcv_nxt + netdev_be16(t + 4));
 					netdev_put_be32(t + 8, k->snd_una + netdev_be16(t + 8));
+					if (flags & 128)
+						sack_relative(t, n, k->snd_una);
 					break;
 				}
 			}

@@ -65,6 +65,14 @@ bool t_parse(const uint8_t *f, size_t len, struct t_view *v)
 			v->mss = netdev_be16(o + i + 2);
 		if (o[i] == 3 && o[i + 1] == 3)
 			v->wscale = o[i + 2];
+		if (o[i] == 4 && o[i + 1] == 2)
+			v->sack_permitted = true;
+		if (o[i] == 5 && o[i + 1] >= 10 && o[i + 1] <= 34 && (o[i + 1] - 2) % 8 == 0) {
+			for (v->nsack = 0; v->nsack < (unsigned)(o[i + 1] - 2) / 8; v->nsack++) {
+				v->sack[v->nsack][0] = netdev_be32(o + i + 2 + 8 * v->nsack);
+				v->sack[v->nsack][1] = netdev_be32(o + i + 6 + 8 * v->nsack);
+			}
+		}
 		i += o[i + 1];
 	}
 	v->data = p + hlen;

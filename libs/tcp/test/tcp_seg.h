@@ -28,6 +28,9 @@ struct t_view {
 	uint8_t flags;
 	uint16_t wnd;
 	int mss, wscale; /* -1: absent */
+	bool sack_permitted;
+	unsigned nsack; /* SACK blocks */
+	uint32_t sack[4][2];
 	const uint8_t *data;
 	size_t len;
 	bool checksum_ok;

@@ -571,10 +571,160 @@ static void test_fast_retransmit(void **state)
 	assert_int_equal(tcp_send_space(acc), 65536);
 }
 
+/* The peer's SYN with MSS 1000, no window scale, SACK-permitted; returns
+ * our ISS (the SYN-ACK must say SACK-permitted too). */
+static uint32_t passive_open_sack(void)
+{
+	uint8_t opts[8] = {2, 4, 0x03, 0xe8, 1, 1, 4, 2};
+	struct tcp_conn_info info;
+	struct t_view v;
+	uint32_t iss;
+
+	h_tx_clear();
+	send_seg(80, PEER_ISS, 0, T_SYN, 65535, opts, 8, NULL, 0);
+	assert_int_equal(h_tx_count(), 1);
+	v = sent(0);
+	assert_int_equal(v.flags, T_SYN | T_ACK);
+	assert_true(v.sack_permitted);
+	assert_int_equal(v.wscale, -1);
+	iss = v.seq;
+	send_seg(80, PEER_ISS + 1, iss + 1, T_ACK, 65535, NULL, 0, NULL, 0);
+	assert_non_null(acc);
+	tcp_info(acc, &info);
+	assert_true(info.sack);
+	h_tx_clear();
+	return iss;
+}
+
+/* An ACK for ack with n SACK blocks (pairs of offsets from iss + 1). */
+static void send_sack(uint32_t iss, uint32_t ack, const uint32_t (*blocks)[2], unsigned n)
+{
+	uint8_t opts[36];
+	unsigned i;
+
+	opts[0] = opts[1] = 1;
+	opts[2] = 5;
+	opts[3] = (uint8_t)(2 + 8 * n);
+	for (i = 0; i < n; i++) {
+		netdev_put_be32(opts + 4 + 8 * i, iss + 1 + blocks[i][0]);
+		netdev_put_be32(opts + 8 + 8 * i, iss + 1 + blocks[i][1]);
+	}
+	send_seg(80, PEER_ISS + 1, iss + 1 + ack, T_ACK, 65535, n ? opts : NULL, n ? 4 + 8 * n : 0,
+		 NULL, 0);
+}
+
+/* SACK-permitted goes on our SYN, and not on a SYN-ACK to a SYN without
+ * it; a SACK option of a bad length is a bad option. */
+static void test_sack_negotiation(void **state)
+{
+	uint8_t bad[12] = {1, 1, 5, 6, 0, 0, 0, 1, 0, 0, 0, 0};
+	struct tcp_conn_info info;
+	uint32_t iss;
+
+	(void)state;
+	h_tx_clear();
+	assert_int_equal(tcp_connect(&conn, H_PEER_IP, 5000, on_data, on_event, NULL), 0);
+	assert_true(sent(0).sack_permitted);
+	tcp_abort(conn);
+	conn = NULL;
+	iss = passive_open(1460, -1, 65535); /* no SACK-permitted: none back */
+	tcp_info(acc, &info);
+	assert_false(info.sack);
+	(void)iss;
+	tcp_abort(acc);
+	acc = NULL;
+	iss = passive_open_sack();
+	send_seg(80, PEER_ISS + 1, iss + 1, T_ACK, 65535, bad, 12, NULL, 0);
+	assert_int_equal(dropped(TCP_DROP_BAD_OPTION), 1);
+}
+
+/* Receiving: each out-of-order arrival is acknowledged at once with SACK
+ * blocks, the range of the latest arrival first, the others after it. */
+static void test_sack_blocks_sent(void **state)
+{
+	static uint8_t d[1000];
+	struct t_view v;
+	uint32_t iss;
+
+	(void)state;
+	iss = passive_open_sack();
+	memset(d, 'x', sizeof(d));
+	/* bytes 1000-1999, then 3000-3999, then 2000-2999 missing 0-999 */
+	send_seg(80, PEER_ISS + 1001, iss + 1, T_ACK, 65535, NULL, 0, d, 1000);
+	v = sent(h_tx_count() - 1);
+	assert_int_equal(v.ack, PEER_ISS + 1);
+	assert_int_equal(v.nsack, 1);
+	assert_int_equal(v.sack[0][0], PEER_ISS + 1001);
+	assert_int_equal(v.sack[0][1], PEER_ISS + 2001);
+	send_seg(80, PEER_ISS + 3001, iss + 1, T_ACK, 65535, NULL, 0, d, 1000);
+	v = sent(h_tx_count() - 1);
+	assert_int_equal(v.nsack, 2);
+	assert_int_equal(v.sack[0][0], PEER_ISS + 3001);
+	assert_int_equal(v.sack[1][0], PEER_ISS + 1001);
+	send_seg(80, PEER_ISS + 5001, iss + 1, T_ACK, 65535, NULL, 0, d, 1000);
+	send_seg(80, PEER_ISS + 2001, iss + 1, T_ACK, 65535, NULL, 0, d, 1000);
+	v = sent(h_tx_count() - 1);
+	assert_int_equal(v.nsack, 2); /* 1001-4001 merged, and 5001-6001 */
+	assert_int_equal(v.sack[0][0], PEER_ISS + 1001);
+	assert_int_equal(v.sack[0][1], PEER_ISS + 4001);
+	assert_int_equal(v.sack[1][0], PEER_ISS + 5001);
+	/* the hole filled: a plain cumulative ACK for what is in order */
+	h_tx_clear();
+	send_seg(80, PEER_ISS + 1, iss + 1, T_ACK, 65535, NULL, 0, d, 1000);
+	v = sent(h_tx_count() - 1);
+	assert_int_equal(v.ack, PEER_ISS + 4001);
+	assert_int_equal(v.nsack, 1);
+	assert_int_equal(v.sack[0][0], PEER_ISS + 5001);
+	assert_int_equal(ngot, 4000);
+}
+
+/* Sending: segments 0 and 3 of 10 lost, the peer SACKs the rest in one
+ * ACK: that is enough to enter recovery (more than three segments held
+ * past the hole), and exactly the two holes go again, never SACKed data.
+ * Both retransmissions lost: the timer resends from snd_una, and once that
+ * arrives, slow start resends the other hole and skips what was SACKed. */
+static void test_sack_recovery(void **state)
+{
+	static uint8_t data[10000];
+	static const uint32_t sb1[][2] = {{1000, 3000}, {4000, 10000}};
+	static const uint32_t sb2[][2] = {{4000, 10000}};
+	struct tcp_stats now;
+	uint32_t iss;
+
+	(void)state;
+	iss = passive_open_sack();
+	assert_int_equal(tcp_send(acc, data, 10000), 10000);
+	assert_int_equal(h_tx_count(), 10); /* the initial window */
+	h_tx_clear();
+	send_sack(iss, 0, sb1, 2);
+	tcp_stats(&now);
+	assert_int_equal(now.fast_recoveries - before.fast_recoveries, 1);
+	assert_int_equal(h_tx_count(), 2);
+	assert_int_equal(sent(0).seq, iss + 1);
+	assert_int_equal(sent(1).seq, iss + 1 + 3000);
+	assert_int_equal(sent(1).len, 1000);
+	h_tx_clear();
+	sched_run_for(250 * SCHED_NS_PER_MS);
+	assert_int_equal(h_tx_count(), 1);
+	assert_int_equal(sent(0).seq, iss + 1);
+	assert_int_equal(sent(0).len, 1000); /* cut at the SACKed range */
+	h_tx_clear();
+	send_sack(iss, 3000, sb2, 1);
+	assert_int_equal(h_tx_count(), 1);
+	assert_int_equal(sent(0).seq, iss + 1 + 3000);
+	send_seg(80, PEER_ISS + 1, iss + 10001, T_ACK, 65535, NULL, 0, NULL, 0);
+	assert_int_equal(tcp_send_space(acc), 65536);
+	tcp_stats(&now);
+	assert_int_equal(now.retransmits - before.retransmits, 4);
+}
+
 /* 300 KB to a peer that loses every 13th segment (retransmissions too) and
  * acknowledges every segment cumulatively: fast retransmit, NewReno's
- * partial ACKs and the timer recover everything, in order. */
-static void test_lossy_transfer(void **state)
+ * partial ACKs and the timer recover everything, in order. With sack, the
+ * peer loses two segments in 13, often two in a window, and reports up to
+ * three ranges it holds past the holes: little but the lost segments goes
+ * twice. */
+static void lossy_transfer(bool sack)
 {
 	enum { TOTAL = 300000 };
 	static uint8_t src[TOTAL], dst[TOTAL];
@@ -587,14 +737,13 @@ static void test_lossy_transfer(void **state)
 	struct tcp_conn_info info;
 	struct tcp_stats now;
 	size_t queued = 0, rnxt = 0, i, k;
-	unsigned nseg = 0, iter;
+	unsigned nseg = 0, iter, lost = 0;
 	uint32_t iss;
 
-	(void)state;
 	for (i = 0; i < TOTAL; i++)
 		src[i] = (uint8_t)(i * 31 + (i >> 9));
 	memset(have, 0, sizeof(have));
-	iss = passive_open(1000, -1, 65535);
+	iss = sack ? passive_open_sack() : passive_open(1000, -1, 65535);
 	h_tx_clear();
 	for (iter = 0; iter < 200000 && rnxt < TOTAL; iter++) {
 		size_t cnt = 0;
@@ -626,8 +775,10 @@ static void test_lossy_transfer(void **state)
 		for (k = 0; k < cnt; k++) {
 			size_t off = segs[k].seq - iss - 1;
 
-			if (++nseg % 13 == 0)
-				continue; /* lost */
+			if (++nseg % 13 == 0 || (sack && nseg % 13 == 5)) {
+				lost++;
+				continue;
+			}
 			assert_true(off + segs[k].len <= TOTAL);
 			for (i = 0; i < segs[k].len; i++) {
 				dst[off + i] = segs[k].data[i];
@@ -635,8 +786,26 @@ static void test_lossy_transfer(void **state)
 			}
 			while (rnxt < TOTAL && have[rnxt])
 				rnxt++;
-			send_seg(80, PEER_ISS + 1, iss + 1 + (uint32_t)rnxt, T_ACK, 65535, NULL, 0,
-				 NULL, 0);
+			if (sack) {
+				uint32_t blocks[3][2];
+				unsigned nb = 0;
+				size_t at = rnxt;
+
+				while (nb < 3 && at < TOTAL && at < rnxt + 65535) {
+					while (at < TOTAL && !have[at])
+						at++;
+					if (at >= TOTAL || at >= rnxt + 65535)
+						break;
+					blocks[nb][0] = (uint32_t)at;
+					while (at < TOTAL && have[at])
+						at++;
+					blocks[nb++][1] = (uint32_t)at;
+				}
+				send_sack(iss, (uint32_t)rnxt, blocks, nb);
+			} else {
+				send_seg(80, PEER_ISS + 1, iss + 1 + (uint32_t)rnxt, T_ACK, 65535,
+					 NULL, 0, NULL, 0);
+			}
 		}
 	}
 	assert_int_equal(rnxt, TOTAL);
@@ -647,6 +816,22 @@ static void test_lossy_transfer(void **state)
 	assert_true(now.retransmits - before.retransmits >= TOTAL / 1000 / 13);
 	/* most losses are repaired without waiting for the timer */
 	assert_true(now.timeouts - before.timeouts < (now.retransmits - before.retransmits) / 2);
+	/* with SACK, hardly anything the peer held goes twice: about one
+	 * retransmission per loss (a lost one is lost again 1 in 13) */
+	if (sack)
+		assert_true(now.retransmits - before.retransmits <= lost + lost / 4);
+}
+
+static void test_lossy_transfer(void **state)
+{
+	(void)state;
+	lossy_transfer(false);
+}
+
+static void test_lossy_transfer_sack(void **state)
+{
+	(void)state;
+	lossy_transfer(true);
 }
 
 static void test_passive_close(void **state)
@@ -989,6 +1174,10 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_retransmission, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_fast_retransmit, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_lossy_transfer, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_lossy_transfer_sack, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_sack_negotiation, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_sack_blocks_sent, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_sack_recovery, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_passive_close, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_active_close_time_wait, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_simultaneous_close, setup, teardown),

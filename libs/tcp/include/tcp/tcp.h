@@ -53,7 +53,7 @@
  * tcp_abort sends a RST and ends at once (no TCP_EV_CLOSED for the caller's
  * own abort). Callbacks may call any of these on their own connection.
  *
- * Not implemented: SACK, timestamps, keepalive, urgent data (ignored),
+ * Not implemented: timestamps, keepalive, urgent data (ignored),
  * ICMP errors (not routed to connections yet).
  */
 
@@ -149,6 +149,7 @@ struct tcp_conn_info {
 	enum tcp_state state;
 	uint32_t snd_mss, rcv_mss;
 	uint8_t snd_wscale, rcv_wscale; /* 0xff: not used */
+	bool sack;			/* both ends said SACK-permitted */
 	uint32_t cwnd, ssthresh, snd_wnd, rcv_wnd;
 	uint64_t srtt_us, rttvar_us, rto_ms;
 	uint64_t retransmits;
@@ -181,6 +182,7 @@ struct tcp_stats {
 	uint64_t rx_bytes, tx_bytes; /* data, first transmissions */
 	uint64_t retransmits;	     /* segments sent again */
 	uint64_t timeouts;	     /* retransmission timer expiries */
+	uint64_t fast_recoveries;    /* fast retransmits after 3 dup ACKs */
 	uint64_t rx_out_of_order;    /* segments kept ahead of a hole */
 	uint64_t rx_duplicate;	     /* segments with nothing new */
 	uint64_t active_opens, passive_opens;

@@ -154,6 +154,7 @@ static void report(uint64_t ns)
 	SHOW(tx_bytes);
 	SHOW(retransmits);
 	SHOW(timeouts);
+	SHOW(fast_recoveries);
 	SHOW(rx_out_of_order);
 	SHOW(rx_duplicate);
 	SHOW(active_opens);

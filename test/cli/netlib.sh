@@ -14,22 +14,34 @@ done
 [ -c /dev/net/tun ] || fail "network tests need /dev/net/tun"
 
 NS="uk-$(basename "${0%.sh}")-$$"
+EXTRA_NS=() # more namespaces a test made with netns_add
 IMAGE_PID=
+BG_PIDS=() # helpers a test started (bg_track), stopped on exit
 IMAGE_OUT="$WORK/image.out"
 
 net_cleanup() {
-	if [ -n "$IMAGE_PID" ]; then
-		kill "$IMAGE_PID" 2>/dev/null || true
-		wait "$IMAGE_PID" 2>/dev/null || true
-	fi
-	ip netns del "$NS" 2>/dev/null || true
+	local p n
+	for p in "$IMAGE_PID" "${BG_PIDS[@]}"; do
+		[ -n "$p" ] || continue
+		kill "$p" 2>/dev/null || true
+		wait "$p" 2>/dev/null || true
+	done
+	for n in "$NS" "${EXTRA_NS[@]}"; do
+		ip netns del "$n" 2>/dev/null || true
+	done
 }
 trap net_cleanup EXIT
 
-ip netns add "$NS"
+# Makes namespace NAME with lo up and IPv6 off.
+netns_add() {
+	ip netns add "$1"
+	[ "$1" = "$NS" ] || EXTRA_NS+=("$1")
+	ip netns exec "$1" ip link set lo up
+	ip netns exec "$1" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 \
+		net.ipv6.conf.default.disable_ipv6=1
+}
+netns_add "$NS"
 nsx() { ip netns exec "$NS" "$@"; }
-nsx ip link set lo up
-nsx sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1
 
 # Makes the TAP uk0 (persistent: the image attaches to it) with the host
 # side configured, before the image starts.
@@ -49,11 +61,12 @@ tap_wait() {
 	fail "uk0 did not appear; the image said:"$'\n'"$(cat "$IMAGE_OUT")"
 }
 
-# Starts IMAGE ARGS... in the namespace, killed after 120 s at most; its
-# output goes to $IMAGE_OUT. Waits for its first line (it is ready then).
+# Starts IMAGE ARGS... in the namespace IMAGE_NS (NS unless a test sets it),
+# killed after IMAGE_TIMEOUT (120) s at most; its output goes to $IMAGE_OUT.
+# Waits for its first line (it is ready then).
 image_start() {
 	local i
-	ip netns exec "$NS" timeout 120 "$@" >"$IMAGE_OUT" 2>&1 &
+	ip netns exec "${IMAGE_NS:-$NS}" timeout "${IMAGE_TIMEOUT:-120}" "$@" >"$IMAGE_OUT" 2>&1 &
 	IMAGE_PID=$!
 	for i in $(seq 100); do
 		[ -s "$IMAGE_OUT" ] && return 0
@@ -95,4 +108,26 @@ build_app() {
 # back (1 s at most) to OUT.
 udp_roundtrip() {
 	nsx timeout 10 socat -b 65535 -t 1 -T 5 - "udp:10.0.0.2:$1" <"$2" >"$3"
+}
+
+# Opens N connections at once to the image's echo server (tcpprobe echo N,
+# already started), 20 000 bytes each way on each, every echo checked by
+# test/cli/tcp-many.py (socket timeout SECS); then checks the image's
+# report: all served, the pool empty, nothing refused for want of room,
+# and the N really open together.
+many_connections() {
+	local n=$1 secs=$2 out most
+	out=$(nsx timeout $((secs * 5)) python3 "$UK_SRC/test/cli/tcp-many.py" 10.0.0.2 "$n" 20000 "$secs") ||
+		fail "the client failed: $out; the image said:"$'\n'"$(cat "$IMAGE_OUT")"
+	echo "$out"
+	image_wait
+	assert_eq "$IMAGE_STATUS" 0 "status of the echo server"
+	assert_counter bytes $((n * 20000))
+	assert_counter tcp.passive_opens "$n"
+	assert_counter tcp.in_use 0
+	assert_counter tcp.drop.syn_backlog 0
+	assert_counter tcp.drop.no_memory 0
+	most=$(counter most_connections)
+	[ "$most" -ge "$n" ] || fail "at most $most connections at once, not $n"
+	echo "connections at once: $most"
 }

@@ -100,6 +100,10 @@ test_usage_errors() {
 	check "usage: config without kernel" exited usage-nokernel 2
 	run_rig usage-twice "$WORK/st-poweroff.cfg" "$WORK/st-poweroff.cfg"
 	check "usage: a guest name twice" exited usage-twice 2
+	run_rig usage-peer-guest --peer nosuchguest="$WORK/st-poweroff.cfg" "$WORK/st-poweroff.cfg"
+	check "usage: --peer for a guest that is not there" exited usage-peer-guest 2
+	run_rig usage-peer-file --peer st-poweroff="$WORK/no-such-script" "$WORK/st-poweroff.cfg"
+	check "usage: --peer with a missing script" exited usage-peer-file 2
 }
 
 main() {

@@ -26,11 +26,31 @@ static int run_hosted(struct uk_ctx *ctx, struct cmd_args *a, struct cmd_opts *o
 static int run_qemu(struct uk_ctx *ctx, struct build *b)
 {
 	const char *mem = ctx_printf(ctx, "%llu", (unsigned long long)(b->m->memory_bytes >> 20));
-	const char *argv[] = { "qemu-system-x86_64", "-accel", "tcg", "-machine", "pc", "-cpu",
-			       "qemu64", "-m", mem, "-nographic", "-no-reboot", "-display", "none",
-			       "-vga", "none", "-nodefaults", "-serial", "stdio", "-device",
-			       "isa-debug-exit,iobase=0xf4,iosize=0x04", "-kernel", b->image,
-			       "-append", b->m->cmdline ? b->m->cmdline : "", NULL };
+	const char *argv[] = {"qemu-system-x86_64",
+			      "-accel",
+			      "tcg",
+			      "-machine",
+			      "pc",
+			      "-cpu",
+			      "qemu64",
+			      "-m",
+			      mem,
+			      "-nographic",
+			      "-no-reboot",
+			      "-display",
+			      "none",
+			      "-vga",
+			      "none",
+			      "-nodefaults",
+			      "-serial",
+			      "stdio",
+			      "-device",
+			      "isa-debug-exit,iobase=0xf4,iosize=0x04",
+			      "-kernel",
+			      b->image,
+			      "-append",
+			      b->m->cmdline ? b->m->cmdline : "",
+			      NULL};
 	int rc = fs_run(ctx, argv, NULL, NULL);
 
 	if (rc < 0)
@@ -42,13 +62,27 @@ static int run_qemu(struct uk_ctx *ctx, struct build *b)
 }
 
 /* The rig prints the guest's console between its own "=== xenrig" lines and
- * then a result line; we pass the console through and take the status. */
+ * then a result line; we pass the console through and take the status. It
+ * boots Xen for the target's architecture, with dom0's bridge (--net) when
+ * the image has net devices (their vifs need it). */
 static int run_rig(struct uk_ctx *ctx, struct build *b)
 {
 	const char *rig = fs_join(ctx, ctx->home, "platform/xen/rig/xenrig");
-	const char *argv[] = { rig, ctx_printf(ctx, "%s.xl", b->image), NULL };
+	const char *argv[6];
 	char *out, *line, *save, *result = NULL;
-	int rc, status = 1;
+	int rc, status = 1, n = 0;
+	size_t i;
+
+	argv[n++] = rig;
+	argv[n++] = "--arch";
+	argv[n++] = b->target->arch;
+	for (i = 0; i < b->m->ndevices; i++)
+		if (b->m->devices[i].kind == DEVICE_NET) {
+			argv[n++] = "--net";
+			break;
+		}
+	argv[n++] = ctx_printf(ctx, "%s.xl", b->image);
+	argv[n] = NULL;
 
 	rc = fs_run_capture(ctx, argv, NULL, &out, NULL);
 	for (line = strtok_r(out, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
@@ -83,7 +117,7 @@ static bool is_xen_dom0(struct uk_ctx *ctx)
 
 int cmd_run(struct uk_ctx *ctx, struct cmd_args *a)
 {
-	static const char *const allowed[] = { "target", "locked", "rig", "qemu", NULL };
+	static const char *const allowed[] = {"target", "locked", "rig", "qemu", NULL};
 	struct cmd_opts o;
 	struct build b;
 
@@ -96,7 +130,8 @@ int cmd_run(struct uk_ctx *ctx, struct cmd_args *a)
 	if (o.qemu)
 		return run_qemu(ctx, &b);
 	if (!o.rig && is_xen_dom0(ctx)) {
-		const char *argv[] = { "xl", "create", "-c", ctx_printf(ctx, "%s.xl", b.image), NULL };
+		const char *argv[] = {"xl", "create", "-c", ctx_printf(ctx, "%s.xl", b.image),
+				      NULL};
 
 		return fs_run(ctx, argv, NULL, NULL) == 0 ? 0 : 1;
 	}

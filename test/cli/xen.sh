@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A Xen platform on real Xen: the test apps (test/apps) built for xen/ARCH
 # boot one after another in one boot of the rig (Debian's Xen 4.17 and a dom0
-# inside QEMU), and each one's console and exit status are checked. Then: W^X
+# inside QEMU), and each one's console and exit status are checked. Then: uk
+# run --rig (the rig for the target's architecture, the image's status), W^X
 # segments, the image format (PVH note; arm64 Image header), reproducibility,
 # and on x86_64 the same hello under plain QEMU -kernel (serial fallback).
 # usage: xen.sh x86_64 | xen.sh arm64 GIC_VERSION
@@ -76,6 +77,16 @@ assert_contains "$(result xsinfo)" "exit=0 shutdown=poweroff"
 assert_contains "$(console gnttab)" "gnttab: ok"
 assert_contains "$(result gnttab)" "exit=0 shutdown=poweroff"
 assert_contains "$(console bootcost)" "boot "
+
+# uk run boots the image on the rig for the target's architecture and
+# returns its status (once per architecture: the rig's default GIC is 3).
+if [ "$arch" = x86_64 ] || [ "$2" = 3 ]; then
+	set +e
+	out=$("$UK" -C exit3 run --target "$target" --rig 2>&1); s=$?
+	set -e
+	assert_eq "$s" 3 "status of uk run --rig; it said:"$'\n'"$out"
+	assert_contains "$out" "returning 3"
+fi
 
 image=hello/build/xen-$arch/hello
 if [ "$arch" = x86_64 ]; then

@@ -142,6 +142,40 @@ static void test_names_and_macs(void **state)
 	assert_int_equal(netdev_be32((const uint8_t *)"\x12\x34\x56\x78"), 0x12345678);
 }
 
+/* The manifest as glue.c would give it: two net devices around a block. */
+const struct uk_device uk_devices[] = {
+    {.name = "net0", .kind = UK_DEVICE_NET},
+    {.name = "disk0", .kind = UK_DEVICE_BLOCK},
+    {.name = "net1", .kind = UK_DEVICE_NET},
+};
+const size_t uk_device_count = 3;
+
+static const char *seen[4];
+static int nseen, fail_at = -1;
+
+static int setup_one(const struct uk_device *d)
+{
+	if (nseen == fail_at)
+		return -5;
+	seen[nseen++] = d->name;
+	return 0;
+}
+
+/* Drivers' init hooks see each net device once, in order; the first error
+ * stops the walk and is returned. */
+static void test_each_manifest_device(void **state)
+{
+	(void)state;
+	assert_int_equal(netdev_each_manifest_device(setup_one), 0);
+	assert_int_equal(nseen, 2);
+	assert_string_equal(seen[0], "net0");
+	assert_string_equal(seen[1], "net1");
+	nseen = 0;
+	fail_at = 1;
+	assert_int_equal(netdev_each_manifest_device(setup_one), -5);
+	assert_int_equal(nseen, 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -149,6 +183,7 @@ int main(void)
 	    cmocka_unit_test(test_transmit),
 	    cmocka_unit_test(test_input),
 	    cmocka_unit_test(test_names_and_macs),
+	    cmocka_unit_test(test_each_manifest_device),
 	};
 
 	return cmocka_run_group_tests_name("netdev", tests, NULL, NULL);

@@ -68,15 +68,5 @@ static int setup(const struct uk_device *d)
 
 int tap_init(void)
 {
-	size_t i;
-	int r;
-
-	for (i = 0; i < uk_device_count; i++) {
-		if (uk_devices[i].kind != UK_DEVICE_NET)
-			continue;
-		r = setup(&uk_devices[i]);
-		if (r < 0)
-			return r;
-	}
-	return 0;
+	return netdev_each_manifest_device(setup);
 }

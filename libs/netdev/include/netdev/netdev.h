@@ -114,6 +114,11 @@ void netdev_input(struct netdev *dev, const void *frame, size_t len);
 /* For drivers: counts a drop they saw themselves (NETDEV_DROP_RX_ERROR). */
 void netdev_count_drop(struct netdev *dev, enum netdev_drop reason);
 
+/* For drivers' init hooks: calls setup on each net device of the manifest
+ * (uk_devices[] of kind net), in order; stops at and returns the first
+ * negative result, else 0. */
+int netdev_each_manifest_device(int (*setup)(const struct uk_device *d));
+
 /* Copies dev's counters. */
 void netdev_stats(const struct netdev *dev, struct netdev_stats *out);
 

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# netfront on real Xen: test/apps/xennet built for xen/ARCH boots in the rig
+# with --net (netback in dom0, bridge xenbr0 at 10.99.0.1/24) and a vif on
+# that bridge, from the generated xl config. Against dom0's Linux kernel it
+# resolves 10.99.0.1 by ARP, is refused by a RST on TCP port 1, and gets an
+# ICMP port unreachable for a UDP datagram to port 9. Then dom0 is the
+# active side (the rig's --peer, test/cli/xen-net-peer.sh): 20 pings, all
+# answered, and 1 MB of random data through the guest's TCP echo server
+# with busybox nc, back whole (sha256). Frames both ways through its
+# rings, netback and the bridge.
+# usage: xen-net.sh x86_64 | xen-net.sh arm64 GIC_VERSION
+. "$(dirname "$0")/lib.sh"
+arch=$1
+target=xen/$arch
+rig_args=(--arch "$arch" --net --peer "xennet=$UK_SRC/test/cli/xen-net-peer.sh")
+[ "$arch" = arm64 ] && rig_args+=(--gic "$2")
+cp -r "$UK_SRC/test/apps/xennet" xennet
+image=$("$UK" -C xennet build --target "$target" | tail -n 1)
+[ -f "$image" ] || fail "no image: $image"
+assert_contains "$(cat "$image.xl")" 'vif = [ "bridge=xenbr0,mac=02:00:00:00:99:02" ]'
+
+"$UK_SRC/platform/xen/rig/xenrig" "${rig_args[@]}" --timeout 60 --log "$WORK/rig.log" "$image.xl" > rig.out ||
+	fail "the rig failed:"$'\n'"$(cat rig.out)"$'\n'"$(tail -n 40 rig.log)"
+cat rig.out
+c=$(sed -n '/^=== xenrig guest xennet console$/,/^=== xenrig guest xennet result:/p' rig.out)
+assert_contains "$c" "xennet: net0 mac 02:00:00:00:99:02, link up"
+assert_contains "$c" "xennet: tcp connect to 10.99.0.1:1: -111"
+assert_contains "$c" "xennet: icmp error for udp to 10.99.0.1:9: yes"
+assert_contains "$c" "arp.resolved=1"
+assert_contains "$c" "netfront.rx_errors=0"
+assert_contains "$c" "xennet: echo connection done, 1000000 bytes echoed"
+assert_contains "$c" "icmp.tx_echo_replies="
+assert_contains "$c" "xennet: ok"
+p=$(sed -n '/^=== xenrig guest xennet peer$/,/^=== xenrig guest xennet result:/p' rig.out)
+assert_contains "$p" "20 packets transmitted, 20 packets received, 0% packet loss"
+assert_contains "$p" "peer: sent 1000000 bytes, got back 1000000"
+sent=$(printf '%s\n' "$p" | sed -n 's/^peer: sha256 sent //p')
+back=$(printf '%s\n' "$p" | sed -n 's/^peer: sha256 back //p')
+[ ${#sent} -eq 64 ] || fail "no sha256 of what the peer sent"
+assert_eq "$back" "$sent" "sha256 of the echo"
+assert_contains "$(grep '^=== xenrig guest xennet result:' rig.out)" "exit=0 shutdown=poweroff"
+assert_contains "$(grep '^=== xenrig guest xennet result:' rig.out)" "peer_exit=0"

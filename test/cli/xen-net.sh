@@ -7,19 +7,25 @@
 # active side (the rig's --peer, test/cli/xen-net-peer.sh): 20 pings, all
 # answered, and 1 MB of random data through the guest's TCP echo server
 # with busybox nc, back whole (sha256). Frames both ways through its
-# rings, netback and the bridge.
+# rings, netback and the bridge. Then test/apps/xendhcp (ipv4: dhcp) gets
+# its lease from busybox's udhcpd in dom0 (test/cli/xen-dhcp-peer.sh: a
+# static lease, 10.99.0.77) and answers 10 pings on it.
 # usage: xen-net.sh x86_64 | xen-net.sh arm64 GIC_VERSION
 . "$(dirname "$0")/lib.sh"
 arch=$1
 target=xen/$arch
-rig_args=(--arch "$arch" --net --peer "xennet=$UK_SRC/test/cli/xen-net-peer.sh")
+rig_args=(--arch "$arch" --net --peer "xennet=$UK_SRC/test/cli/xen-net-peer.sh"
+	--peer "xendhcp=$UK_SRC/test/cli/xen-dhcp-peer.sh")
 [ "$arch" = arm64 ] && rig_args+=(--gic "$2")
 cp -r "$UK_SRC/test/apps/xennet" xennet
 image=$("$UK" -C xennet build --target "$target" | tail -n 1)
 [ -f "$image" ] || fail "no image: $image"
+cp -r "$UK_SRC/test/apps/xendhcp" xendhcp
+dhcp_image=$("$UK" -C xendhcp build --target "$target" | tail -n 1)
+[ -f "$dhcp_image" ] || fail "no image: $dhcp_image"
 assert_contains "$(cat "$image.xl")" 'vif = [ "bridge=xenbr0,mac=02:00:00:00:99:02" ]'
 
-"$UK_SRC/platform/xen/rig/xenrig" "${rig_args[@]}" --timeout 60 --log "$WORK/rig.log" "$image.xl" > rig.out ||
+"$UK_SRC/platform/xen/rig/xenrig" "${rig_args[@]}" --timeout 60 --log "$WORK/rig.log" "$image.xl" "$dhcp_image.xl" > rig.out ||
 	fail "the rig failed:"$'\n'"$(cat rig.out)"$'\n'"$(tail -n 40 rig.log)"
 cat rig.out
 c=$(sed -n '/^=== xenrig guest xennet console$/,/^=== xenrig guest xennet result:/p' rig.out)
@@ -40,3 +46,13 @@ back=$(printf '%s\n' "$p" | sed -n 's/^peer: sha256 back //p')
 assert_eq "$back" "$sent" "sha256 of the echo"
 assert_contains "$(grep '^=== xenrig guest xennet result:' rig.out)" "exit=0 shutdown=poweroff"
 assert_contains "$(grep '^=== xenrig guest xennet result:' rig.out)" "peer_exit=0"
+
+c=$(sed -n '/^=== xenrig guest xendhcp console$/,/^=== xenrig guest xendhcp result:/p' rig.out)
+assert_contains "$c" "xendhcp: lease address=10.99.0.77/24 router=10.99.0.1 server=10.99.0.1 time=600"
+assert_contains "$c" "xendhcp: stopped; dhcp offers=1 acks=1"
+replies=$(printf '%s\n' "$c" | sed -n 's/.*icmp echo replies=\([0-9]*\).*/\1/p')
+[ "${replies:-0}" -ge 11 ] || fail "$replies echo replies from xendhcp"
+p=$(sed -n '/^=== xenrig guest xendhcp peer$/,/^=== xenrig guest xendhcp result:/p' rig.out)
+assert_contains "$p" "10 packets transmitted, 10 packets received, 0% packet loss"
+assert_contains "$(grep '^=== xenrig guest xendhcp result:' rig.out)" "exit=0 shutdown=poweroff"
+assert_contains "$(grep '^=== xenrig guest xendhcp result:' rig.out)" "peer_exit=0"

@@ -72,7 +72,7 @@ done
 # ---- 200 connections at once ----
 n=200
 image_start "$image" echo "$n" 600
-many_connections "$n" 120
+many_connections "$n" 120 lossy
 echo "tcp.retransmits=$(counter tcp.retransmits) tcp.timeouts=$(counter tcp.timeouts)"
 
 impair_stop

@@ -114,9 +114,12 @@ udp_roundtrip() {
 # already started), 20 000 bytes each way on each, every echo checked by
 # test/cli/tcp-many.py (socket timeout SECS); then checks the image's
 # report: all served, the pool empty, nothing refused for want of room,
-# and the N really open together.
+# and, unless a third argument says "lossy", the N really open together
+# (over a lossy wire a handshake's last ACK may be lost, and the image
+# then sees that connection open only with its first data, possibly after
+# others have closed).
 many_connections() {
-	local n=$1 secs=$2 out most
+	local n=$1 secs=$2 lossy=${3:-} out most
 	out=$(nsx timeout $((secs * 5)) python3 "$UK_SRC/test/cli/tcp-many.py" 10.0.0.2 "$n" 20000 "$secs") ||
 		fail "the client failed: $out; the image said:"$'\n'"$(cat "$IMAGE_OUT")"
 	echo "$out"
@@ -128,6 +131,6 @@ many_connections() {
 	assert_counter tcp.drop.syn_backlog 0
 	assert_counter tcp.drop.no_memory 0
 	most=$(counter most_connections)
-	[ "$most" -ge "$n" ] || fail "at most $most connections at once, not $n"
+	[ "$lossy" = lossy ] || [ "$most" -ge "$n" ] || fail "at most $most connections at once, not $n"
 	echo "connections at once: $most"
 }

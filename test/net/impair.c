@@ -13,7 +13,11 @@
  * each way (netem's default limit); frames beyond are dropped and counted.
  * On SIGTERM or SIGINT it prints what it did and exits 0.
  *
- * usage: uk-net-impair [--loss PCT] [--delay MS] [--seed N]
+ * With --image-tap, IMAGE_IF is a TAP it creates too (instead of one it
+ * reads with AF_PACKET), so that the image's side can be Linux itself: the
+ * benchmark's baseline over the same wire (bench/net-tcp-lossy.sh).
+ *
+ * usage: uk-net-impair [--loss PCT] [--delay MS] [--seed N] [--image-tap]
  *                      IMAGE_IF PEER_TAP PEER_NETNS
  */
 #define _GNU_SOURCE
@@ -27,6 +31,7 @@
 #include <poll.h>
 #include <sched.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -109,9 +114,24 @@ static int open_image_side(const char *ifname)
 	return fd;
 }
 
-static int open_peer_side(const char *tap, const char *netns)
+/* A TAP named name in the current namespace. */
+static int open_tap(const char *name)
 {
 	struct ifreq ifr;
+	int fd = open("/dev/net/tun", O_RDWR | O_CLOEXEC);
+
+	if (fd < 0)
+		die("/dev/net/tun");
+	memset(&ifr, 0, sizeof(ifr));
+	ifr.ifr_flags = IFF_TAP | IFF_NO_PI;
+	snprintf(ifr.ifr_name, sizeof(ifr.ifr_name), "%s", name);
+	if (ioctl(fd, TUNSETIFF, &ifr) < 0)
+		die("TUNSETIFF");
+	return fd;
+}
+
+static int open_peer_side(const char *tap, const char *netns)
+{
 	int ns, fd;
 
 	ns = open(netns, O_RDONLY | O_CLOEXEC);
@@ -122,14 +142,7 @@ static int open_peer_side(const char *tap, const char *netns)
 	int home = open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
 	if (home < 0 || setns(ns, CLONE_NEWNET) < 0)
 		die("setns(peer)");
-	fd = open("/dev/net/tun", O_RDWR | O_CLOEXEC);
-	if (fd < 0)
-		die("/dev/net/tun");
-	memset(&ifr, 0, sizeof(ifr));
-	ifr.ifr_flags = IFF_TAP | IFF_NO_PI;
-	snprintf(ifr.ifr_name, sizeof(ifr.ifr_name), "%s", tap);
-	if (ioctl(fd, TUNSETIFF, &ifr) < 0)
-		die("TUNSETIFF");
+	fd = open_tap(tap);
 	if (setns(home, CLONE_NEWNET) < 0)
 		die("setns(home)");
 	close(ns);
@@ -201,7 +214,7 @@ static void direction_report(const struct direction *d)
 
 static void usage(void)
 {
-	fprintf(stderr, "usage: uk-net-impair [--loss PCT] [--delay MS] [--seed N] "
+	fprintf(stderr, "usage: uk-net-impair [--loss PCT] [--delay MS] [--seed N] [--image-tap] "
 			"IMAGE_IF PEER_TAP PEER_NETNS\n");
 	exit(2);
 }
@@ -212,9 +225,17 @@ int main(int argc, char **argv)
 	struct direction dirs[2];
 	struct sigaction sa;
 	int i = 1, image_fd, peer_fd;
+	bool image_tap = false;
 
 	rng_state = 1;
-	for (; i + 1 < argc && !strncmp(argv[i], "--", 2); i += 2) {
+	while (i < argc && !strncmp(argv[i], "--", 2)) {
+		if (!strcmp(argv[i], "--image-tap")) {
+			image_tap = true;
+			i++;
+			continue;
+		}
+		if (i + 1 >= argc)
+			usage();
 		if (!strcmp(argv[i], "--loss"))
 			loss = strtod(argv[i + 1], NULL);
 		else if (!strcmp(argv[i], "--delay"))
@@ -223,11 +244,12 @@ int main(int argc, char **argv)
 			rng_state = strtoull(argv[i + 1], NULL, 0) | 1;
 		else
 			usage();
+		i += 2;
 	}
 	if (argc - i != 3 || loss < 0 || loss > 100 || delay_ms < 0)
 		usage();
 
-	image_fd = open_image_side(argv[i]);
+	image_fd = image_tap ? open_tap(argv[i]) : open_image_side(argv[i]);
 	peer_fd = open_peer_side(argv[i + 1], argv[i + 2]);
 	fcntl(image_fd, F_SETFL, O_NONBLOCK);
 	fcntl(peer_fd, F_SETFL, O_NONBLOCK);

@@ -300,6 +300,9 @@ static void fast_retransmit(struct tcp_conn *c)
 	if (c->sack_ok)
 		len = tcp_sack_skip(c, c->snd_una, &len) == c->snd_una ? len : 0;
 	c->high_rxt = c->snd_una + len;
+	c->una_resend = false;
+	c->una_rtx_armed = len != 0;
+	c->una_rtx_mark = c->snd_max;
 	if (len) {
 		tcp_tx(c, c->snd_una, TCP_ACK, len);
 		tcp_counters.retransmits++;
@@ -349,6 +352,11 @@ static bool ack_input(struct tcp_conn *c, const struct seg *s)
 			c->snd_nxt = c->snd_una;
 		if (SEQ_LT(c->high_rxt, c->snd_una))
 			c->high_rxt = c->snd_una;
+		/* a new oldest segment: if it was resent in this recovery, that
+		 * resend is lost once data sent from now on is SACKed */
+		c->una_resend = false;
+		c->una_rtx_armed = c->in_recovery && SEQ_LT(c->snd_una, c->high_rxt);
+		c->una_rtx_mark = c->snd_max;
 		c->retries = 0;
 		if (c->rto_recovery && SEQ_GEQ(s->ack, c->recover))
 			c->rto_recovery = false;
@@ -358,6 +366,7 @@ static bool ack_input(struct tcp_conn *c, const struct seg *s)
 		if (c->in_recovery) {
 			if (SEQ_GEQ(s->ack, c->recover)) {
 				c->in_recovery = false;
+				c->una_rtx_armed = c->una_resend = false;
 				c->cwnd = c->ssthresh;
 			} else if (!c->sack_ok) {
 				/* a partial ACK: the next hole goes at once */
@@ -410,6 +419,12 @@ static bool ack_input(struct tcp_conn *c, const struct seg *s)
 		} else if (c->dupacks < 3) {
 			tcp_output_limited(c, c->dupacks * c->snd_mss);
 		}
+	}
+	if (c->in_recovery && c->una_rtx_armed && c->nsacked &&
+	    SEQ_GT(c->sacked[c->nsacked - 1].end, c->una_rtx_mark)) {
+		c->una_rtx_armed = false;
+		c->una_resend = true;
+		tcp_counters.lost_retransmits++;
 	}
 	/* the send window (RFC 9293 3.10.7.4) */
 	if (SEQ_LT(c->snd_wl1, s->seq) || (c->snd_wl1 == s->seq && SEQ_LEQ(c->snd_wl2, s->ack))) {

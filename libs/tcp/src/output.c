@@ -261,6 +261,25 @@ static bool resend_hole(struct tcp_conn *c, bool lost_only)
 	if (!sent)
 		return false;
 	c->high_rxt = seq + sent;
+	if (seq == c->snd_una) {
+		c->una_rtx_armed = true;
+		c->una_rtx_mark = c->snd_max;
+	}
+	return true;
+}
+
+/* The segment at snd_una once more, its resend having been lost (the
+ * peer SACKed what went after it); up to the next SACKed range. */
+static bool resend_una_again(struct tcp_conn *c)
+{
+	uint32_t len = c->snd_mss;
+
+	c->una_resend = false;
+	tcp_sack_skip(c, c->snd_una, &len);
+	if (!resend(c, c->snd_una, len))
+		return false;
+	c->una_rtx_armed = true;
+	c->una_rtx_mark = c->snd_max;
 	return true;
 }
 
@@ -272,6 +291,8 @@ static void output_sack_recovery(struct tcp_conn *c)
 	while (tcp_sack_pipe(c) + c->snd_mss <= c->cwnd) {
 		uint32_t before = c->snd_max;
 
+		if (c->una_resend && resend_una_again(c))
+			continue;
 		if (resend_hole(c, true))
 			continue;
 		c->snd_nxt = c->snd_max;
@@ -377,6 +398,7 @@ void tcp_rtx_timeout(void *arg)
 	c->bytes_acked = 0;
 	c->dupacks = 0;
 	c->in_recovery = false;
+	c->una_rtx_armed = c->una_resend = false;
 	c->rto_recovery = true;
 	c->recover = c->snd_max;
 	c->snd_nxt = c->snd_una;

@@ -92,6 +92,10 @@ struct tcp_conn {
 	struct tcp_range sacked[TCP_SACK_MAX]; /* what the peer holds past snd_una */
 	unsigned nsacked;
 	uint32_t high_rxt; /* RFC 6675 HighRxt: retransmitted up to here */
+	/* The resend of the segment at snd_una is lost too when the peer SACKs
+	 * data sent after it (rtx_mark: snd_max then): send it once more. */
+	bool una_rtx_armed, una_resend;
+	uint32_t una_rtx_mark;
 
 	/* round-trip time (RFC 6298) */
 	bool rtt_active;

@@ -718,6 +718,44 @@ static void test_sack_recovery(void **state)
 	assert_int_equal(now.retransmits - before.retransmits, 4);
 }
 
+/* A lost resend: segment 0 is lost, and so is its fast retransmission;
+ * when the peer SACKs data sent after that retransmission, segment 0 goes
+ * a third time at once, without waiting for the timer. */
+static void test_sack_lost_retransmission(void **state)
+{
+	static uint8_t data[20000];
+	static const uint32_t sb1[][2] = {{1000, 4000}};
+	static const uint32_t sb2[][2] = {{1000, 10000}};
+	static const uint32_t sb3[][2] = {{1000, 12000}};
+	struct tcp_stats now;
+	uint32_t iss;
+	size_t i;
+	bool again = false;
+
+	(void)state;
+	iss = passive_open_sack();
+	assert_int_equal(tcp_send(acc, data, 20000), 20000);
+	assert_int_equal(h_tx_count(), 10);
+	h_tx_clear();
+	send_sack(iss, 0, sb1, 1); /* three segments past the hole: recovery */
+	assert_int_equal(h_tx_count(), 1);
+	assert_int_equal(sent(0).seq, iss + 1);
+	h_tx_clear();
+	send_sack(iss, 0, sb2, 1); /* the pipe drains: new data goes */
+	assert_true(h_tx_count() >= 2);
+	for (i = 0; i < h_tx_count(); i++)
+		assert_true(sent(i).seq >= iss + 1 + 10000);
+	h_tx_clear();
+	send_sack(iss, 0, sb3, 1); /* new data arrived, segment 0 did not */
+	for (i = 0; i < h_tx_count(); i++)
+		if (sent(i).seq == iss + 1)
+			again = true;
+	assert_true(again);
+	tcp_stats(&now);
+	assert_int_equal(now.lost_retransmits - before.lost_retransmits, 1);
+	assert_int_equal(now.timeouts - before.timeouts, 0);
+}
+
 /* 300 KB to a peer that loses every 13th segment (retransmissions too) and
  * acknowledges every segment cumulatively: fast retransmit, NewReno's
  * partial ACKs and the timer recover everything, in order. With sack, the
@@ -1178,6 +1216,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_sack_negotiation, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_sack_blocks_sent, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_sack_recovery, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_sack_lost_retransmission, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_passive_close, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_active_close_time_wait, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_simultaneous_close, setup, teardown),

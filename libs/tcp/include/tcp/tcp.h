@@ -183,6 +183,7 @@ struct tcp_stats {
 	uint64_t retransmits;	     /* segments sent again */
 	uint64_t timeouts;	     /* retransmission timer expiries */
 	uint64_t fast_recoveries;    /* fast retransmits after 3 dup ACKs */
+	uint64_t lost_retransmits;   /* resends found lost by SACKs, not the timer */
 	uint64_t rx_out_of_order;    /* segments kept ahead of a hole */
 	uint64_t rx_duplicate;	     /* segments with nothing new */
 	uint64_t active_opens, passive_opens;

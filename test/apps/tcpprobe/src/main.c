@@ -155,6 +155,7 @@ static void report(uint64_t ns)
 	SHOW(retransmits);
 	SHOW(timeouts);
 	SHOW(fast_recoveries);
+	SHOW(lost_retransmits);
 	SHOW(rx_out_of_order);
 	SHOW(rx_duplicate);
 	SHOW(active_opens);

@@ -6,6 +6,8 @@
 #    a short line, then 50 MB of random data, and gets back exactly what it
 #    sent (sha256), through the image's receive window, send buffer and
 #    flow control; the image closes after the peer did, once all is echoed;
+#  - a connect through the gateway to a network Linux has an unreachable
+#    route for ends at once with -EHOSTUNREACH (Linux's ICMP error);
 #  - the image as a client (tcpprobe send): it connects to socat listening
 #    on 10.0.0.1:5001 and sends 50 MB of a known stream, then closes; the
 #    sha256 of what socat wrote equals that of the stream;
@@ -91,6 +93,22 @@ assert_contains "$(cat "$IMAGE_OUT")" "ended with error -111" "the client's repo
 assert_counter tcp.resets_received 1
 assert_counter tcp.in_use 0
 echo "connect to a closed port: refused"
+
+# through the gateway to a network Linux has an unreachable route for:
+# Linux answers the SYN with an ICMP host unreachable, which ends the
+# connect at once (not after 2 minutes of SYN retries)
+nsx sysctl -qw net.ipv4.ip_forward=1
+nsx ip route add unreachable 192.0.2.0/24
+t0=$(ms)
+image_start "$image" send 192.0.2.1 80 1000 20
+image_wait
+t1=$(ms)
+assert_eq "$IMAGE_STATUS" 4 "status of the client to an unreachable network"
+assert_contains "$(cat "$IMAGE_OUT")" "ended with error -113" "the client's report"
+assert_counter tcp.icmp_errors 1
+assert_counter tcp.in_use 0
+[ $((t1 - t0)) -lt 5000 ] || fail "the unreachable connect took $((t1 - t0)) ms"
+echo "connect to an unreachable network: -EHOSTUNREACH in $((t1 - t0)) ms"
 
 "$WORK/gen" "$size" >"$WORK/stream"
 want=$(sha256sum <"$WORK/stream" | cut -d' ' -f1)

@@ -49,6 +49,11 @@ static void icmp_input(const struct ipv4_packet *pkt)
 	case ICMP_TIME_EXCEEDED:
 	case ICMP_PARAM_PROBLEM:
 		icmp_counters.rx_errors++;
+		/* to the transport the quoted packet came from (tcp) */
+		if (ipv4_deliver_icmp_error(pkt->payload[0], pkt->payload[1],
+					    pkt->payload + ICMP_HEADER_LEN,
+					    pkt->len - ICMP_HEADER_LEN))
+			icmp_counters.rx_errors_delivered++;
 		break;
 	default:
 		icmp_counters.drops[ICMP_DROP_UNHANDLED]++;

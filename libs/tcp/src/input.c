@@ -800,8 +800,46 @@ static void tcp_input(const struct ipv4_packet *pkt)
 	reply_rst(pkt, &s);
 }
 
+/* RFC 1122 4.2.3.9 and RFC 5927: an ICMP error about one of our segments. */
+static void tcp_icmp_error(const struct ipv4_icmp_error *e)
+{
+	struct tcp_conn *c;
+	uint32_t seq;
+	int err = -EHOSTUNREACH;
+
+	c = lookup(e->src, netdev_be16(e->transport), e->dst, netdev_be16(e->transport + 2));
+	seq = netdev_be32(e->transport + 4);
+	/* only for what is in flight: a forged error must guess it */
+	if (!c || c->state == TCP_TIME_WAIT || SEQ_LT(seq, c->snd_una) ||
+	    SEQ_GEQ(seq, c->snd_max)) {
+		tcp_counters.icmp_ignored++;
+		return;
+	}
+	if (e->type == TCP_ICMP_DEST_UNREACH) {
+		if (e->code == 4) { /* fragmentation needed: no path MTU discovery yet */
+			tcp_counters.icmp_ignored++;
+			return;
+		}
+		if (e->code == 2 || e->code == 3)
+			err = -ECONNREFUSED; /* protocol, port unreachable: hard */
+		else if (e->code == 0 || e->code == 6)
+			err = -ENETUNREACH;
+	}
+	tcp_counters.icmp_errors++;
+	if (c->state == TCP_SYN_SENT && e->type == TCP_ICMP_DEST_UNREACH) {
+		tcp_conn_done(c, err);
+		return;
+	}
+	c->soft_error = err;
+}
+
 int tcp_init(void)
 {
+	int r;
+
 	tcp_isn_seed();
-	return ipv4_register(IPV4_PROTO_TCP, tcp_input);
+	r = ipv4_register(IPV4_PROTO_TCP, tcp_input);
+	if (r == 0)
+		r = ipv4_register_icmp_error(IPV4_PROTO_TCP, tcp_icmp_error);
+	return r;
 }

@@ -344,7 +344,7 @@ void tcp_rtx_timeout(void *arg)
 			      : TCP_MAX_RETRIES)) {
 		if (c->state != TCP_SYN_SENT)
 			tcp_send_rst(c->laddr, c->raddr, c->lport, c->rport, c->snd_nxt, 0, false);
-		tcp_conn_done(c, -ETIMEDOUT);
+		tcp_conn_done(c, c->soft_error ? c->soft_error : -ETIMEDOUT);
 		return;
 	}
 	c->rto_us *= 2;

@@ -40,6 +40,9 @@
 #define TCP_ACK 0x10
 #define TCP_URG 0x20
 
+/* ICMP's destination unreachable (RFC 792); tcp does not need icmp's header */
+#define TCP_ICMP_DEST_UNREACH 3
+
 #define TCP_DEFAULT_MSS	    536	    /* RFC 9293 3.7.1, without the option */
 #define TCP_MIN_RTO_US	    200000u /* Linux's floor (RFC 6298 says 1 s: see docs/net.md) */
 #define TCP_MAX_RTO_US	    60000000u
@@ -105,6 +108,7 @@ struct tcp_conn {
 	bool rtt_seeded;
 	unsigned retries;
 	uint64_t retransmits;
+	int soft_error; /* from ICMP: reported instead of -ETIMEDOUT */
 
 	/* receiving: rbuf holds rlen bytes in order from rhead, then holes */
 	uint32_t irs, rcv_nxt, rcv_adv; /* rcv_adv: right edge advertised */

@@ -756,6 +756,72 @@ static void test_sack_lost_retransmission(void **state)
 	assert_int_equal(now.timeouts - before.timeouts, 0);
 }
 
+/* An ICMP error from the peer quoting the segment in frame f (ours, as
+ * sent), with the quoted sequence number moved by seq_delta. */
+static void send_icmp_error(uint8_t type, uint8_t code, const uint8_t *f, uint32_t seq_delta)
+{
+	uint8_t m[8 + 28];
+
+	memset(m, 0, sizeof(m));
+	m[0] = type;
+	m[1] = code;
+	memcpy(m + 8, f + 14, 28); /* the IP header and 8 bytes of TCP's */
+	netdev_put_be32(m + 8 + 24, netdev_be32(m + 8 + 24) + seq_delta);
+	netdev_put_be16(m + 2, ipv4_checksum(m, sizeof(m)));
+	h_send_ip(H_PEER_IP, H_OUR_IP, IPV4_PROTO_ICMP, 1, 0, m, sizeof(m));
+}
+
+/* ICMP errors (RFC 1122 4.2.3.9, RFC 5927): one quoting a sequence number
+ * not in flight is ignored; a host unreachable for our SYN ends the
+ * connect at once with -EHOSTUNREACH, a port unreachable with
+ * -ECONNREFUSED; on an established connection an error is only kept, and
+ * reported when the retransmissions give up. */
+static void test_icmp_errors(void **state)
+{
+	static uint8_t f[100];
+	const uint8_t *frame;
+	struct tcp_stats now;
+	size_t len;
+	uint32_t iss;
+
+	(void)state;
+	h_tx_clear();
+	assert_int_equal(tcp_connect(&conn, H_PEER_IP, 5000, on_data, on_event, NULL), 0);
+	frame = h_tx_frame(0, &len);
+	memcpy(f, frame, len);
+	send_icmp_error(3, 1, f, 1000);
+	assert_non_null(conn);
+	assert_int_equal(tcp_state(conn), TCP_SYN_SENT);
+	send_icmp_error(3, 1, f, 0);
+	assert_null(conn);
+	assert_int_equal(closed_err, -EHOSTUNREACH);
+	tcp_stats(&now);
+	assert_int_equal(now.icmp_ignored - before.icmp_ignored, 1);
+	assert_int_equal(now.icmp_errors - before.icmp_errors, 1);
+
+	h_tx_clear();
+	assert_int_equal(tcp_connect(&conn, H_PEER_IP, 5001, on_data, on_event, NULL), 0);
+	frame = h_tx_frame(0, &len);
+	memcpy(f, frame, len);
+	send_icmp_error(3, 3, f, 0);
+	assert_null(conn);
+	assert_int_equal(closed_err, -ECONNREFUSED);
+
+	/* established: kept, then reported instead of -ETIMEDOUT */
+	iss = passive_open(1460, -1, 65535);
+	(void)iss;
+	h_tx_clear();
+	assert_int_equal(tcp_send(acc, "hello", 5), 5);
+	frame = h_tx_frame(0, &len);
+	memcpy(f, frame, len);
+	send_icmp_error(3, 1, f, 0);
+	assert_non_null(acc);
+	assert_int_equal(tcp_state(acc), TCP_ESTABLISHED);
+	sched_run_for(30 * 60 * SCHED_NS_PER_S);
+	assert_null(acc);
+	assert_int_equal(closed_err, -EHOSTUNREACH);
+}
+
 /* 300 KB to a peer that loses every 13th segment (retransmissions too) and
  * acknowledges every segment cumulatively: fast retransmit, NewReno's
  * partial ACKs and the timer recover everything, in order. With sack, the
@@ -1216,6 +1282,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_sack_negotiation, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_sack_blocks_sent, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_sack_recovery, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_icmp_errors, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_sack_lost_retransmission, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_passive_close, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_active_close_time_wait, setup, teardown),

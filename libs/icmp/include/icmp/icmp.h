@@ -58,9 +58,10 @@ struct icmp_stats {
 	uint64_t rx_messages; /* valid ones */
 	uint64_t rx_echo_requests;
 	uint64_t tx_echo_replies;
-	uint64_t rx_errors;   /* destination unreachable, time exceeded, ... received */
-	uint64_t tx_errors;   /* error messages sent */
-	uint64_t tx_failures; /* replies or errors ipv4 could not send */
+	uint64_t rx_errors;	      /* destination unreachable, time exceeded, ... received */
+	uint64_t rx_errors_delivered; /* of those, handed to a transport */
+	uint64_t tx_errors;	      /* error messages sent */
+	uint64_t tx_failures;	      /* replies or errors ipv4 could not send */
 	uint64_t drops[ICMP_DROP_COUNT];
 };
 

@@ -116,6 +116,28 @@ typedef void (*ipv4_handler)(const struct ipv4_packet *pkt);
  * error handler as protocol unreachable (type 3, code 2). */
 int ipv4_register(uint8_t proto, ipv4_handler fn);
 
+/* An ICMP error about a packet this image sent (RFC 792; RFC 1122
+ * 4.2.3.9 says the transport must hear of it): the quoted packet's
+ * addresses and the first bytes of its transport header (8 at least: the
+ * ports, and TCP's sequence number). */
+struct ipv4_icmp_error {
+	uint8_t type, code;
+	uint32_t src, dst; /* the quoted packet's: ours, and where it went */
+	const uint8_t *transport;
+	size_t len;
+};
+typedef void (*ipv4_icmp_error_fn)(const struct ipv4_icmp_error *e);
+
+/* Sends the ICMP errors about packets of protocol proto to fn (tcp does).
+ * Returns 0 or -EEXIST. */
+int ipv4_register_icmp_error(uint8_t proto, ipv4_icmp_error_fn fn);
+
+/* For icmp: an error of type and code arrived quoting len bytes from the
+ * IP header of one of our packets. Hands it to the quoted protocol's
+ * handler if the quote is whole (a header, then 8 bytes of a first
+ * fragment); returns true if one took it. */
+bool ipv4_deliver_icmp_error(uint8_t type, uint8_t code, const uint8_t *quoted, size_t len);
+
 /* ICMP errors that ipv4 itself has a reason to send: protocol unreachable
  * (3/2) and fragment reassembly time exceeded (11/1). The icmp module
  * installs the handler at its init; without one nothing is sent. */

@@ -53,8 +53,15 @@
  * tcp_abort sends a RST and ends at once (no TCP_EV_CLOSED for the caller's
  * own abort). Callbacks may call any of these on their own connection.
  *
- * Not implemented: timestamps, keepalive, urgent data (ignored),
- * ICMP errors (not routed to connections yet).
+ * ICMP errors (RFC 1122 4.2.3.9, RFC 5927): a destination unreachable
+ * ends a connection still in SYN-SENT at once (-ECONNREFUSED for protocol
+ * or port unreachable, -ENETUNREACH, -EHOSTUNREACH otherwise); later, any
+ * error is kept as a soft error that a connection ending by timeout
+ * reports instead of -ETIMEDOUT. An error counts only if the sequence
+ * number it quotes is one in flight.
+ *
+ * Not implemented: timestamps, keepalive, urgent data (ignored), path MTU
+ * discovery ("fragmentation needed" is ignored).
  */
 
 #define TCP_HEADER_LEN	    20
@@ -184,6 +191,8 @@ struct tcp_stats {
 	uint64_t timeouts;	     /* retransmission timer expiries */
 	uint64_t fast_recoveries;    /* fast retransmits after 3 dup ACKs */
 	uint64_t lost_retransmits;   /* resends found lost by SACKs, not the timer */
+	uint64_t icmp_errors;	     /* ICMP errors applied to a connection */
+	uint64_t icmp_ignored;	     /* ICMP errors for no connection, or out of window */
 	uint64_t rx_out_of_order;    /* segments kept ahead of a hole */
 	uint64_t rx_duplicate;	     /* segments with nothing new */
 	uint64_t active_opens, passive_opens;

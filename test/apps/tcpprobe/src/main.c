@@ -156,6 +156,8 @@ static void report(uint64_t ns)
 	SHOW(timeouts);
 	SHOW(fast_recoveries);
 	SHOW(lost_retransmits);
+	SHOW(icmp_errors);
+	SHOW(icmp_ignored);
 	SHOW(rx_out_of_order);
 	SHOW(rx_duplicate);
 	SHOW(active_opens);

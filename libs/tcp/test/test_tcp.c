@@ -771,6 +771,19 @@ static void send_icmp_error(uint8_t type, uint8_t code, const uint8_t *f, uint32
 	h_send_ip(H_PEER_IP, H_OUR_IP, IPV4_PROTO_ICMP, 1, 0, m, sizeof(m));
 }
 
+/* Connects to the peer's port and copies the SYN's frame into f. */
+static void syn_sent_frame(uint16_t port, uint8_t f[100])
+{
+	const uint8_t *frame;
+	size_t len;
+
+	h_tx_clear();
+	assert_int_equal(tcp_connect(&conn, H_PEER_IP, port, on_data, on_event, NULL), 0);
+	frame = h_tx_frame(0, &len);
+	assert_true(len <= 100);
+	memcpy(f, frame, len);
+}
+
 /* ICMP errors (RFC 1122 4.2.3.9, RFC 5927): one quoting a sequence number
  * not in flight is ignored; a host unreachable for our SYN ends the
  * connect at once with -EHOSTUNREACH, a port unreachable with
@@ -785,10 +798,7 @@ static void test_icmp_errors(void **state)
 	uint32_t iss;
 
 	(void)state;
-	h_tx_clear();
-	assert_int_equal(tcp_connect(&conn, H_PEER_IP, 5000, on_data, on_event, NULL), 0);
-	frame = h_tx_frame(0, &len);
-	memcpy(f, frame, len);
+	syn_sent_frame(5000, f);
 	send_icmp_error(3, 1, f, 1000);
 	assert_non_null(conn);
 	assert_int_equal(tcp_state(conn), TCP_SYN_SENT);
@@ -799,10 +809,7 @@ static void test_icmp_errors(void **state)
 	assert_int_equal(now.icmp_ignored - before.icmp_ignored, 1);
 	assert_int_equal(now.icmp_errors - before.icmp_errors, 1);
 
-	h_tx_clear();
-	assert_int_equal(tcp_connect(&conn, H_PEER_IP, 5001, on_data, on_event, NULL), 0);
-	frame = h_tx_frame(0, &len);
-	memcpy(f, frame, len);
+	syn_sent_frame(5001, f);
 	send_icmp_error(3, 3, f, 0);
 	assert_null(conn);
 	assert_int_equal(closed_err, -ECONNREFUSED);

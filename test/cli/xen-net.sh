@@ -31,9 +31,11 @@ cat rig.out
 c=$(sed -n '/^=== xenrig guest xennet console$/,/^=== xenrig guest xennet result:/p' rig.out)
 assert_contains "$c" "xennet: net0 mac 02:00:00:00:99:02, link up"
 assert_contains "$c" "xennet: tcp connect to 10.99.0.1:1: -111"
-assert_contains "$c" "xennet: icmp error for udp to 10.99.0.1:9: yes"
+assert_contains "$c" "xennet: udp to 10.99.0.1:9: error -111"
 assert_contains "$c" "arp.resolved=1"
 assert_contains "$c" "netfront.rx_errors=0"
+assert_contains "$c" "netfront.tx_errors=0"
+assert_contains "$c" "netfront.bad_ids=0"
 assert_contains "$c" "xennet: echo connection done, 1000000 bytes echoed"
 assert_contains "$c" "icmp.tx_echo_replies="
 assert_contains "$c" "xennet: ok"

@@ -1,4 +1,6 @@
 /* Receiving: checks, then the socket's callback or a port unreachable. */
+#include <errno.h>
+
 #include <icmp/icmp.h>
 
 #include "udp.h"
@@ -50,7 +52,31 @@ static void udp_input(const struct ipv4_packet *pkt)
 	s->fn(s, &d, s->arg);
 }
 
+/* An ICMP error quoting a datagram we sent: to its socket's callback. */
+static void udp_icmp_error(const struct ipv4_icmp_error *e)
+{
+	struct udp_socket *s = udp_lookup(e->src, netdev_be16(e->transport));
+	int err = -EHOSTUNREACH;
+
+	if (!s || !s->error_fn)
+		return;
+	if (e->type == ICMP_DEST_UNREACH) {
+		if (e->code == ICMP_UNREACH_PORT || e->code == 2)
+			err = -ECONNREFUSED;
+		else if (e->code == 0 || e->code == 6)
+			err = -ENETUNREACH;
+	} else if (e->type == ICMP_PARAM_PROBLEM) {
+		err = -EPROTO;
+	}
+	udp_counters.icmp_errors++;
+	s->error_fn(s, e->dst, netdev_be16(e->transport + 2), err, s->arg);
+}
+
 int udp_init(void)
 {
-	return ipv4_register(IPV4_PROTO_UDP, udp_input);
+	int r = ipv4_register(IPV4_PROTO_UDP, udp_input);
+
+	if (r == 0)
+		r = ipv4_register_icmp_error(IPV4_PROTO_UDP, udp_icmp_error);
+	return r;
 }

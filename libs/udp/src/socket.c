@@ -68,6 +68,11 @@ void udp_close(struct udp_socket *s)
 	s->bound = false;
 }
 
+void udp_set_error_fn(struct udp_socket *s, udp_error_fn fn)
+{
+	s->error_fn = fn;
+}
+
 struct udp_socket *udp_lookup(uint32_t addr, uint16_t port)
 {
 	struct udp_socket *s, *any = NULL;

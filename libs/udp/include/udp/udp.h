@@ -27,6 +27,10 @@
  * for is dropped ("no_port") with an ICMP port unreachable to its sender.
  * Received datagrams are checked: length field, and checksum unless the
  * sender left it 0 (allowed over IPv4). Sent ones always carry a checksum.
+ *
+ * ICMP errors about a datagram a socket sent (port unreachable, ...) go to
+ * its error callback, when it has one (udp_set_error_fn): UDP has no
+ * connection to end, so the app decides (RFC 1122 4.1.3.3).
  */
 
 #define UDP_HEADER_LEN 8
@@ -49,11 +53,19 @@ struct udp_datagram {
 struct udp_socket;
 typedef void (*udp_recv_fn)(struct udp_socket *sock, const struct udp_datagram *d, void *arg);
 
+/* An ICMP error about a datagram sock sent to dst:dst_port: err is
+ * -ECONNREFUSED (port or protocol unreachable), -ENETUNREACH,
+ * -EHOSTUNREACH (other unreachables, time exceeded) or -EPROTO (parameter
+ * problem). */
+typedef void (*udp_error_fn)(struct udp_socket *sock, uint32_t dst, uint16_t dst_port, int err,
+			     void *arg);
+
 /* Zero-initialise (or make static); the fields are udp's. */
 struct udp_socket {
 	uint32_t addr;
 	uint16_t port;
 	udp_recv_fn fn;
+	udp_error_fn error_fn;
 	void *arg;
 	struct udp_socket *next;
 	bool bound;
@@ -66,6 +78,10 @@ struct udp_socket {
  * -EADDRINUSE (port taken), -EINVAL (s already bound), or -EAGAIN (no
  * ephemeral port left). */
 int udp_bind(struct udp_socket *s, uint32_t addr, uint16_t port, udp_recv_fn fn, void *arg);
+
+/* Sets s's error callback (NULL: errors are only counted); it gets s's
+ * arg. */
+void udp_set_error_fn(struct udp_socket *s, udp_error_fn fn);
 
 /* The port s is bound to (the chosen one after binding to port 0). */
 uint16_t udp_port(const struct udp_socket *s);
@@ -101,6 +117,7 @@ struct udp_stats {
 	uint64_t rx_datagrams; /* handed to a socket */
 	uint64_t tx_datagrams; /* sent (or waiting for ARP) */
 	uint64_t tx_failures;  /* ipv4_output refused them */
+	uint64_t icmp_errors;  /* ICMP errors handed to a socket's error callback */
 	uint64_t drops[UDP_DROP_COUNT];
 };
 

@@ -1,7 +1,8 @@
 /* xennet: netfront against dom0's Linux kernel on the rig's bridge. Each
  * step needs frames both ways through netback: ARP for 10.99.0.1 (dom0),
  * a TCP connect to its closed port 1 (a RST refuses it), a UDP datagram
- * to its closed port 9 (an ICMP port unreachable comes back). Then it
+ * to its closed port 9 (an ICMP port unreachable comes back, to the
+ * socket's error callback as -ECONNREFUSED). Then it
  * answers pings and serves one TCP echo connection on port 7 (dom0's peer
  * script: test/cli/xen-net-peer.sh), closing once the peer has closed and
  * everything went back (40 s at most). Prints the counters and "xennet:
@@ -78,12 +79,15 @@ static size_t on_data(struct tcp_conn *c, const void *d, size_t n, void *arg)
 	return n;
 }
 
-static bool icmp_error_seen(void)
-{
-	struct icmp_stats st;
+static int udp_error;
 
-	icmp_stats(&st);
-	return st.rx_errors > 0;
+static void on_udp_error(struct udp_socket *s, uint32_t dst, uint16_t port, int err, void *arg)
+{
+	(void)s;
+	(void)dst;
+	(void)port;
+	(void)arg;
+	udp_error = err;
 }
 
 int main(void)
@@ -96,7 +100,7 @@ int main(void)
 	static struct udp_socket sock;
 	struct tcp_conn *conn;
 	uint32_t dom0;
-	bool ok = true, got_icmp;
+	bool ok = true;
 	uint64_t deadline;
 	int r;
 
@@ -116,15 +120,16 @@ int main(void)
 	ok &= closed && conn_error == -ECONNREFUSED;
 
 	r = udp_bind(&sock, IPV4_ANY, 0, NULL, NULL);
+	udp_set_error_fn(&sock, on_udp_error);
 	if (r == 0)
 		r = udp_sendto(&sock, dom0, 9, "discard me", 10);
 	if (r < 0)
 		printf("xennet: udp to 10.99.0.1:9: %d\n", r);
 	deadline = sched_now_ns() + 5 * SCHED_NS_PER_S;
-	while (!(got_icmp = icmp_error_seen()) && sched_now_ns() < deadline)
+	while (!udp_error && sched_now_ns() < deadline)
 		sched_run(NULL, sched_now_ns() + 10 * SCHED_NS_PER_MS);
-	printf("xennet: icmp error for udp to 10.99.0.1:9: %s\n", got_icmp ? "yes" : "no");
-	ok &= got_icmp;
+	printf("xennet: udp to 10.99.0.1:9: error %d\n", udp_error);
+	ok &= udp_error == -ECONNREFUSED;
 
 	tcp_listen(&echo, IPV4_ANY, 7, 1, echo_accept, NULL);
 	printf("xennet: echo server on 10.99.0.2 port 7\n");
@@ -139,13 +144,16 @@ int main(void)
 	netfront_stats(0, &nf);
 	printf("netdev.rx_packets=%llu\nnetdev.tx_packets=%llu\narp.resolved=%llu\n"
 	       "icmp.rx_messages=%llu\nicmp.rx_errors=%llu\nicmp.tx_echo_replies=%llu\n"
-	       "netfront.events=%llu\nnetfront.rx_errors=%llu\nnetfront.tx_busy=%llu\n",
+	       "netfront.events=%llu\nnetfront.rx_errors=%llu\nnetfront.tx_busy=%llu\n"
+	       "netfront.tx_errors=%llu\nnetfront.bad_ids=%llu\n",
 	       (unsigned long long)nd.rx_packets, (unsigned long long)nd.tx_packets,
 	       (unsigned long long)arp.resolved, (unsigned long long)icmp.rx_messages,
 	       (unsigned long long)icmp.rx_errors, (unsigned long long)icmp.tx_echo_replies,
 	       (unsigned long long)nf.events, (unsigned long long)nf.rx_errors,
-	       (unsigned long long)nf.tx_busy);
-	ok &= nd.rx_packets >= 2 && arp.resolved >= 1 && nf.rx_errors == 0;
+	       (unsigned long long)nf.tx_busy, (unsigned long long)nf.tx_errors,
+	       (unsigned long long)nf.bad_ids);
+	ok &= nd.rx_packets >= 2 && arp.resolved >= 1 && nf.rx_errors == 0 && nf.tx_errors == 0 &&
+	      nf.bad_ids == 0;
 	printf(ok ? "xennet: ok\n" : "xennet: FAILED\n");
 	return ok ? 0 : 1;
 }

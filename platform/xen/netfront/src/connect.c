@@ -142,6 +142,10 @@ int netfront_connect(struct netfront *nf, const char **what)
 	r = backend_wait(nf, XenbusStateInitWait, deadline);
 	if (r < 0)
 		return r;
+	/* every frame is copied into our pages: the backend must offer it */
+	*what = "the backend does not offer feature-rx-copy";
+	if (read_key(nf->backend, "feature-rx-copy", buf, sizeof(buf)) <= 0 || strcmp(buf, "1"))
+		return -ENOTSUP;
 	r = netfront_rings_setup(nf, what);
 	if (r < 0)
 		return r;

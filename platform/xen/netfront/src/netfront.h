@@ -49,6 +49,7 @@ struct netfront {
 	grant_ref_t tx_ref[CONFIG_NETFRONT_TX_BUFFERS];
 	uint16_t tx_free[CONFIG_NETFRONT_TX_BUFFERS]; /* stack of free ids */
 	unsigned ntx_free;
+	bool tx_in_flight[CONFIG_NETFRONT_TX_BUFFERS];
 
 	struct sched_poller poller;
 	struct netfront_stats stats;

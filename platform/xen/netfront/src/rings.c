@@ -118,9 +118,15 @@ static void tx_reap(struct netfront *nf)
 
 			if (rsp->status == NETIF_RSP_NULL)
 				continue; /* the slot of an extra-info request */
-			if (rsp->id < CONFIG_NETFRONT_TX_BUFFERS &&
-			    nf->ntx_free < CONFIG_NETFRONT_TX_BUFFERS)
-				nf->tx_free[nf->ntx_free++] = rsp->id;
+			/* a buffer freed twice would be sent from twice */
+			if (rsp->id >= CONFIG_NETFRONT_TX_BUFFERS || !nf->tx_in_flight[rsp->id]) {
+				nf->stats.bad_ids++;
+				continue;
+			}
+			if (rsp->status != NETIF_RSP_OKAY)
+				nf->stats.tx_errors++;
+			nf->tx_in_flight[rsp->id] = false;
+			nf->tx_free[nf->ntx_free++] = rsp->id;
 		}
 		nf->tx.rsp_cons = prod;
 		RING_FINAL_CHECK_FOR_RESPONSES(&nf->tx, more);
@@ -145,7 +151,7 @@ bool netfront_poll(void *arg)
 			nf->rx.rsp_cons++;
 			n++;
 			if (id >= CONFIG_NETFRONT_RX_BUFFERS) {
-				nf->stats.rx_errors++;
+				nf->stats.bad_ids++;
 				continue; /* not ours: nothing to post again */
 			}
 			/* One frame per page: without feature-sg and GSO, more_data
@@ -188,6 +194,7 @@ static int netfront_transmit(struct netdev *dev, const void *frame, size_t len)
 		return -EAGAIN;
 	}
 	id = nf->tx_free[--nf->ntx_free];
+	nf->tx_in_flight[id] = true;
 	memcpy(nf->tx_buf[id], frame, len);
 	req = RING_GET_REQUEST(&nf->tx, nf->tx.req_prod_pvt);
 	req->gref = nf->tx_ref[id];

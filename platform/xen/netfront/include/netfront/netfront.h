@@ -18,6 +18,8 @@ struct netfront_stats {
 	uint64_t rx_reposted; /* buffers given back to the backend */
 	uint64_t rx_errors;   /* responses with an error status or past a page */
 	uint64_t tx_busy;     /* transmits that found no free buffer */
+	uint64_t tx_errors;   /* frames the backend answered with an error */
+	uint64_t bad_ids;     /* responses naming a buffer not in flight */
 	uint64_t notifies;    /* event channel sends */
 	uint64_t events;      /* events the backend sent */
 };

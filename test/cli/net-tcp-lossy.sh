@@ -47,13 +47,15 @@ size=$((50 * 1024 * 1024))
 IMAGE_TIMEOUT=900
 
 # ---- 50 MB through the echo server ----
-image_start "$image" echo 1 880
+# (the image traces its connection every 10 s, for a failure's report)
+image_start "$image" echo 1 880 10000
 head -c "$size" /dev/urandom >"$WORK/in"
 t0=$(ms)
 nsx timeout 880 socat -b 65536 -t 60 -T 120 - tcp:10.0.0.2:7 <"$WORK/in" >"$WORK/out" ||
 	fail "socat through the echo server failed; the image said:"$'\n'"$(cat "$IMAGE_OUT")"
 t1=$(ms)
-assert_eq "$(stat -c %s "$WORK/out")" "$size" "bytes echoed"
+[ "$(stat -c %s "$WORK/out")" = "$size" ] ||
+	fail "$(stat -c %s "$WORK/out") of $size bytes echoed after $((t1 - t0)) ms; the image said:"$'\n'"$(cat "$IMAGE_OUT")"$'\n'"the wire:"$'\n'"$(cat "$WORK/impair.out")"
 assert_eq "$(sha256sum <"$WORK/out" | cut -d' ' -f1)" "$(sha256sum <"$WORK/in" | cut -d' ' -f1)" \
 	"sha256 of the echo"
 image_wait

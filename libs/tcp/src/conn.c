@@ -413,6 +413,10 @@ void tcp_info(const struct tcp_conn *c, struct tcp_conn_info *out)
 	out->retransmits = c->retransmits;
 	out->send_queued = c->slen;
 	out->recv_queued = c->rlen;
+	out->flight = c->snd_max - c->snd_una;
+	for (unsigned i = 0; i < c->nsacked; i++)
+		out->sacked += c->sacked[i].end - c->sacked[i].start;
+	out->recovery = c->in_recovery ? 1 : c->rto_recovery ? 2 : 0;
 }
 
 unsigned tcp_conn_count(void)

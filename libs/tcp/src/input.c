@@ -198,6 +198,16 @@ static void listen_input(struct tcp_listener *l, const struct ipv4_packet *pkt, 
 	tcp_rtx_arm(c);
 }
 
+/* RTO = SRTT + 4 RTTVAR (RFC 6298 2.3), within the floor and ceiling. */
+static void rto_from_estimate(struct tcp_conn *c)
+{
+	c->rto_us = c->srtt_us + (4 * c->rttvar_us > 1000 ? 4 * c->rttvar_us : 1000);
+	if (c->rto_us < TCP_MIN_RTO_US)
+		c->rto_us = TCP_MIN_RTO_US;
+	if (c->rto_us > TCP_MAX_RTO_US)
+		c->rto_us = TCP_MAX_RTO_US;
+}
+
 /* RFC 6298 2.2, 2.3 */
 static void rtt_sample(struct tcp_conn *c, uint64_t r)
 {
@@ -211,11 +221,7 @@ static void rtt_sample(struct tcp_conn *c, uint64_t r)
 		c->rttvar_us = (3 * c->rttvar_us + d) / 4;
 		c->srtt_us = (7 * c->srtt_us + r) / 8;
 	}
-	c->rto_us = c->srtt_us + (4 * c->rttvar_us > 1000 ? 4 * c->rttvar_us : 1000);
-	if (c->rto_us < TCP_MIN_RTO_US)
-		c->rto_us = TCP_MIN_RTO_US;
-	if (c->rto_us > TCP_MAX_RTO_US)
-		c->rto_us = TCP_MAX_RTO_US;
+	rto_from_estimate(c);
 }
 
 static void syn_sent_input(struct tcp_conn *c, const struct seg *s)
@@ -357,7 +363,13 @@ static bool ack_input(struct tcp_conn *c, const struct seg *s)
 		c->una_resend = false;
 		c->una_rtx_armed = c->in_recovery && SEQ_LT(c->snd_una, c->high_rxt);
 		c->una_rtx_mark = c->snd_max;
+		/* the path works again: forget the timer's backoff (as BSD and
+		 * Linux do) rather than keep it until Karn allows a sample,
+		 * which under steady loss may take many timeouts */
+		if (c->retries && c->rtt_seeded)
+			rto_from_estimate(c);
 		c->retries = 0;
+		c->soft_error = 0;
 		if (c->rto_recovery && SEQ_GEQ(s->ack, c->recover))
 			c->rto_recovery = false;
 		/* RFC 5681: slow start, then congestion avoidance; in recovery,

@@ -306,6 +306,12 @@ static void output_done(struct tcp_conn *c)
 {
 	if (c->snd_una != c->snd_max && !sched_timer_pending(&c->rtx))
 		tcp_rtx_arm(c);
+	/* nothing in flight, the window open, data waiting: the device
+	 * refused the segment (a full queue). The timer tries again; nothing
+	 * else would. */
+	if (c->snd_una == c->snd_max && c->snd_wnd && !sched_timer_pending(&c->rtx) &&
+	    (SEQ_LT(c->snd_nxt, c->sbase + (uint32_t)c->slen) || (c->fin_queued && !fin_sent(c))))
+		tcp_rtx_arm(c);
 	/* zero window with data waiting: the timer probes it */
 	if (c->snd_una == c->snd_max && c->snd_wnd == 0 &&
 	    (c->slen || (c->fin_queued && !fin_sent(c))) && !sched_timer_pending(&c->rtx))

@@ -15,19 +15,20 @@ static void scoreboard_add(struct tcp_conn *c, uint32_t start, uint32_t end)
 	tcp_ranges_add(c->sacked, &c->nsacked, TCP_SACK_MAX, start, end);
 }
 
-static uint32_t scoreboard_bytes(const struct tcp_conn *c)
+/* Is [start, end) within one range of the scoreboard already? */
+static bool scoreboard_covers(const struct tcp_conn *c, uint32_t start, uint32_t end)
 {
-	uint32_t n = 0;
 	unsigned i;
 
 	for (i = 0; i < c->nsacked; i++)
-		n += c->sacked[i].end - c->sacked[i].start;
-	return n;
+		if (SEQ_LEQ(c->sacked[i].start, start) && SEQ_LEQ(end, c->sacked[i].end))
+			return true;
+	return false;
 }
 
 bool tcp_sack_take(struct tcp_conn *c, uint32_t ack, const struct tcp_range *blocks, unsigned n)
 {
-	uint32_t before;
+	bool news = false;
 	unsigned i;
 
 	/* what the cumulative ACK covers leaves the scoreboard */
@@ -35,7 +36,6 @@ bool tcp_sack_take(struct tcp_conn *c, uint32_t ack, const struct tcp_range *blo
 		tcp_ranges_remove(c->sacked, &c->nsacked, 0);
 	if (c->nsacked && SEQ_LT(c->sacked[0].start, ack))
 		c->sacked[0].start = ack;
-	before = scoreboard_bytes(c);
 	for (i = 0; i < n; i++) {
 		uint32_t start = blocks[i].start, end = blocks[i].end;
 
@@ -44,9 +44,11 @@ bool tcp_sack_take(struct tcp_conn *c, uint32_t ack, const struct tcp_range *blo
 			continue;
 		if (SEQ_LT(start, ack))
 			start = ack;
+		if (!scoreboard_covers(c, start, end))
+			news = true;
 		scoreboard_add(c, start, end);
 	}
-	return scoreboard_bytes(c) > before;
+	return news;
 }
 
 void tcp_sack_clear(struct tcp_conn *c)

@@ -526,6 +526,8 @@ static void test_retransmission(void **state)
 	send_seg(80, PEER_ISS + 1, iss + 6, T_ACK, 65535, NULL, 0, NULL, 0);
 	tcp_info(acc, &info);
 	assert_int_equal(info.srtt_us, 0);
+	/* progress: the backoff (800 ms by now) is forgotten */
+	assert_int_equal(info.rto_ms, 200);
 	assert_int_equal(info.cwnd, 1465); /* one segment after the loss, plus slow start */
 	h_tx_clear();
 	sched_run_for(10 * SCHED_NS_PER_S);
@@ -769,6 +771,26 @@ static void send_icmp_error(uint8_t type, uint8_t code, const uint8_t *f, uint32
 	netdev_put_be32(m + 8 + 24, netdev_be32(m + 8 + 24) + seq_delta);
 	netdev_put_be16(m + 2, ipv4_checksum(m, sizeof(m)));
 	h_send_ip(H_PEER_IP, H_OUR_IP, IPV4_PROTO_ICMP, 1, 0, m, sizeof(m));
+}
+
+/* The device refuses a segment with nothing else in flight (a full
+ * queue): the timer sends it again; without it the data would wait for an
+ * event that never comes. */
+static void test_refused_transmit(void **state)
+{
+	uint32_t iss;
+
+	(void)state;
+	iss = passive_open(1460, -1, 65535);
+	h_tx_clear();
+	h_tx_error = -EAGAIN;
+	assert_int_equal(tcp_send(acc, "hello", 5), 5);
+	h_tx_error = 0;
+	assert_int_equal(h_tx_count(), 0);
+	sched_run_for(250 * SCHED_NS_PER_MS);
+	assert_int_equal(h_tx_count(), 1);
+	assert_int_equal(sent(0).seq, iss + 1);
+	assert_int_equal(sent(0).len, 5);
 }
 
 /* Connects to the peer's port and copies the SYN's frame into f. */
@@ -1290,6 +1312,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_sack_blocks_sent, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_sack_recovery, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_icmp_errors, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_refused_transmit, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_sack_lost_retransmission, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_passive_close, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_active_close_time_wait, setup, teardown),

@@ -161,6 +161,9 @@ struct tcp_conn_info {
 	uint64_t srtt_us, rttvar_us, rto_ms;
 	uint64_t retransmits;
 	size_t send_queued, recv_queued;
+	uint32_t flight;   /* sent, not yet acknowledged */
+	uint32_t sacked;   /* of that, SACKed by the peer */
+	unsigned recovery; /* 0, 1 (fast recovery), 2 (after a timeout) */
 };
 void tcp_info(const struct tcp_conn *c, struct tcp_conn_info *out);
 

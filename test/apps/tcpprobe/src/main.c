@@ -1,5 +1,7 @@
-/* tcpprobe echo COUNT SECONDS: an echo server (port 7) that ends after
- * COUNT connections have closed (status 0) or SECONDS have passed (3).
+/* tcpprobe echo COUNT SECONDS [TRACE_MS]: an echo server (port 7) that ends
+ * after COUNT connections have closed (status 0) or SECONDS have passed
+ * (3); with TRACE_MS, a "trace:" line on the latest connection's state,
+ * windows and queues every TRACE_MS.
  * tcpprobe send ADDR PORT BYTES SECONDS: connects to ADDR:PORT, sends BYTES
  * of the stream t_byte() makes (xorshift32 from seed 1, low byte), closes,
  * and ends when the connection has (0; 4 if it failed; 3 on the deadline).
@@ -57,8 +59,35 @@ static void echo_event(struct tcp_conn *c, enum tcp_event ev, void *arg)
 		tcp_close(c);
 }
 
+/* echo ... TRACE_MS: a line on the last connection every TRACE_MS */
+static struct tcp_conn *last_conn;
+static struct sched_timer trace_timer;
+static uint64_t trace_ns;
+
+static void trace(void *arg)
+{
+	struct tcp_conn_info i;
+	struct tcp_stats st;
+
+	(void)arg;
+	tcp_stats(&st);
+	if (last_conn && tcp_conn_count()) {
+		tcp_info(last_conn, &i);
+		printf(
+		    "trace: state=%d cwnd=%u ssthresh=%u snd_wnd=%u rcv_wnd=%u srtt=%llu rto=%llu "
+		    "sq=%zu rq=%zu flight=%u sacked=%u recovery=%u rtx=%llu to=%llu bytes=%llu\n",
+		    i.state, i.cwnd, i.ssthresh, i.snd_wnd, i.rcv_wnd,
+		    (unsigned long long)i.srtt_us, (unsigned long long)i.rto_ms, i.send_queued,
+		    i.recv_queued, i.flight, i.sacked, i.recovery,
+		    (unsigned long long)st.retransmits, (unsigned long long)st.timeouts, bytes);
+		fflush(stdout);
+	}
+	sched_timer_start(&trace_timer, sched_now_ns() + trace_ns, trace, NULL);
+}
+
 static void on_accept(struct tcp_listener *l, struct tcp_conn *c, void *arg)
 {
+	last_conn = c;
 	unsigned n = tcp_conn_count();
 
 	(void)l;
@@ -187,6 +216,10 @@ int main(int argc, char **argv)
 			return 1;
 		}
 		printf("tcpprobe: echo on port 7\n");
+		if (argc >= 5) {
+			trace_ns = strtoull(argv[4], NULL, 10) * SCHED_NS_PER_MS;
+			sched_timer_start(&trace_timer, sched_now_ns() + trace_ns, trace, NULL);
+		}
 	} else if (argc >= 6 && !strcmp(argv[1], "send")) {
 		uint32_t dst;
 

@@ -223,6 +223,18 @@ void h_send_ip(uint32_t src, uint32_t dst, uint8_t proto, uint16_t id, uint16_t 
 	h_input_ip(p, h_ip(p, src, dst, proto, id, frag, payload, len));
 }
 
+void h_send_icmp_error(uint8_t type, uint8_t code, const uint8_t *f)
+{
+	uint8_t m[8 + 28];
+
+	memset(m, 0, sizeof(m));
+	m[0] = type;
+	m[1] = code;
+	memcpy(m + 8, f + NETDEV_HEADER_LEN, 28);
+	netdev_put_be16(m + 2, ipv4_checksum(m, sizeof(m)));
+	h_send_ip(H_PEER_IP, H_OUR_IP, IPV4_PROTO_ICMP, 1, 0, m, sizeof(m));
+}
+
 void h_send_udp(uint32_t src, uint16_t sport, uint16_t dport, const void *data, size_t len)
 {
 	static uint8_t u[IPV4_MAX_PACKET];

@@ -66,6 +66,9 @@ void h_input_ip(const void *packet, size_t len);
 /* Builds and feeds an IPv4 packet from the peer. */
 void h_send_ip(uint32_t src, uint32_t dst, uint8_t proto, uint16_t id, uint16_t frag,
 	       const void *payload, size_t len);
+/* Feeds an ICMP error of type and code from the peer quoting the IP header
+ * and first 8 payload bytes of frame f (one we sent, Ethernet header on). */
+void h_send_icmp_error(uint8_t type, uint8_t code, const uint8_t *f);
 /* Builds and feeds a UDP datagram from src:sport to our address. */
 void h_send_udp(uint32_t src, uint16_t sport, uint16_t dport, const void *data, size_t len);
 /* Makes ARP learn the peer (a request from it for our address), and clears

@@ -762,15 +762,12 @@ static void test_sack_lost_retransmission(void **state)
  * sent), with the quoted sequence number moved by seq_delta. */
 static void send_icmp_error(uint8_t type, uint8_t code, const uint8_t *f, uint32_t seq_delta)
 {
-	uint8_t m[8 + 28];
+	static uint8_t g[100];
+	const size_t seq_at = NETDEV_HEADER_LEN + 20 + 4;
 
-	memset(m, 0, sizeof(m));
-	m[0] = type;
-	m[1] = code;
-	memcpy(m + 8, f + 14, 28); /* the IP header and 8 bytes of TCP's */
-	netdev_put_be32(m + 8 + 24, netdev_be32(m + 8 + 24) + seq_delta);
-	netdev_put_be16(m + 2, ipv4_checksum(m, sizeof(m)));
-	h_send_ip(H_PEER_IP, H_OUR_IP, IPV4_PROTO_ICMP, 1, 0, m, sizeof(m));
+	memcpy(g, f, seq_at + 4);
+	netdev_put_be32(g + seq_at, netdev_be32(g + seq_at) + seq_delta);
+	h_send_icmp_error(type, code, g);
 }
 
 /* The device refuses a segment with nothing else in flight (a full

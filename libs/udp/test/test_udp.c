@@ -268,19 +268,6 @@ static void on_error(struct udp_socket *s, uint32_t dst, uint16_t port, int err,
 	err_port = port;
 }
 
-/* An ICMP error from the peer quoting the datagram in frame f. */
-static void send_icmp_error(uint8_t type, uint8_t code, const uint8_t *f)
-{
-	uint8_t m[8 + 28];
-
-	memset(m, 0, sizeof(m));
-	m[0] = type;
-	m[1] = code;
-	memcpy(m + 8, f + 14, 28);
-	netdev_put_be16(m + 2, ipv4_checksum(m, sizeof(m)));
-	h_send_ip(H_PEER_IP, H_OUR_IP, IPV4_PROTO_ICMP, 1, 0, m, sizeof(m));
-}
-
 /* Sends a datagram from s to the peer's port 9 and copies its frame to f. */
 static void send_and_keep(struct udp_socket *s, uint8_t f[100])
 {
@@ -308,21 +295,21 @@ static void test_icmp_errors(void **state)
 	assert_int_equal(udp_bind(&s, IPV4_ANY, 5353, NULL, NULL), 0);
 	udp_set_error_fn(&s, on_error);
 	send_and_keep(&s, f);
-	send_icmp_error(3, 3, f);
+	h_send_icmp_error(3, 3, f);
 	assert_int_equal(errors, 1);
 	assert_int_equal(last_err, -ECONNREFUSED);
 	assert_int_equal(err_dst, H_PEER_IP);
 	assert_int_equal(err_port, 9);
-	send_icmp_error(3, 1, f);
+	h_send_icmp_error(3, 1, f);
 	assert_int_equal(errors, 2);
 	assert_int_equal(last_err, -EHOSTUNREACH);
 
 	assert_int_equal(udp_bind(&quiet, IPV4_ANY, 5354, NULL, NULL), 0);
 	send_and_keep(&quiet, f);
-	send_icmp_error(3, 3, f);
+	h_send_icmp_error(3, 3, f);
 	assert_int_equal(errors, 2);
 	netdev_put_be16(f + 14 + 20, 5355); /* a source port nobody has */
-	send_icmp_error(3, 3, f);
+	h_send_icmp_error(3, 3, f);
 	assert_int_equal(errors, 2);
 	udp_stats(&now);
 	assert_int_equal(now.icmp_errors - before.icmp_errors, 2);

@@ -26,6 +26,15 @@ assert_eq() {
 	[ "$1" = "$2" ] || fail "${3:-value}: expected '$2', got '$1'"
 }
 
+# For tests that run the Xen rig with its output in rig.out: guest NAME's
+# console or peer output (KIND), and its result line.
+rig_log() {
+	sed -n "/^=== xenrig guest $1 $2\$/,/^=== xenrig guest $1 \(peer\|result:\)/p" rig.out | sed '1d;$d'
+}
+rig_result() {
+	grep "^=== xenrig guest $1 result:" rig.out || fail "no result for $1"
+}
+
 rm -rf "$WORK"
 mkdir -p "$WORK"
 cd "$WORK"

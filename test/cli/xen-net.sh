@@ -28,7 +28,7 @@ assert_contains "$(cat "$image.xl")" 'vif = [ "bridge=xenbr0,mac=02:00:00:00:99:
 "$UK_SRC/platform/xen/rig/xenrig" "${rig_args[@]}" --timeout 60 --log "$WORK/rig.log" "$image.xl" "$dhcp_image.xl" > rig.out ||
 	fail "the rig failed:"$'\n'"$(cat rig.out)"$'\n'"$(tail -n 40 rig.log)"
 cat rig.out
-c=$(sed -n '/^=== xenrig guest xennet console$/,/^=== xenrig guest xennet result:/p' rig.out)
+c=$(rig_log xennet console)
 assert_contains "$c" "xennet: net0 mac 02:00:00:00:99:02, link up"
 assert_contains "$c" "xennet: tcp connect to 10.99.0.1:1: -111"
 assert_contains "$c" "xennet: udp to 10.99.0.1:9: error -111"
@@ -39,22 +39,22 @@ assert_contains "$c" "netfront.bad_ids=0"
 assert_contains "$c" "xennet: echo connection done, 1000000 bytes echoed"
 assert_contains "$c" "icmp.tx_echo_replies="
 assert_contains "$c" "xennet: ok"
-p=$(sed -n '/^=== xenrig guest xennet peer$/,/^=== xenrig guest xennet result:/p' rig.out)
+p=$(rig_log xennet peer)
 assert_contains "$p" "20 packets transmitted, 20 packets received, 0% packet loss"
 assert_contains "$p" "peer: sent 1000000 bytes, got back 1000000"
 sent=$(printf '%s\n' "$p" | sed -n 's/^peer: sha256 sent //p')
 back=$(printf '%s\n' "$p" | sed -n 's/^peer: sha256 back //p')
 [ ${#sent} -eq 64 ] || fail "no sha256 of what the peer sent"
 assert_eq "$back" "$sent" "sha256 of the echo"
-assert_contains "$(grep '^=== xenrig guest xennet result:' rig.out)" "exit=0 shutdown=poweroff"
-assert_contains "$(grep '^=== xenrig guest xennet result:' rig.out)" "peer_exit=0"
+assert_contains "$(rig_result xennet)" "exit=0 shutdown=poweroff"
+assert_contains "$(rig_result xennet)" "peer_exit=0"
 
-c=$(sed -n '/^=== xenrig guest xendhcp console$/,/^=== xenrig guest xendhcp result:/p' rig.out)
+c=$(rig_log xendhcp console)
 assert_contains "$c" "xendhcp: lease address=10.99.0.77/24 router=10.99.0.1 server=10.99.0.1 time=600"
 assert_contains "$c" "xendhcp: stopped; dhcp offers=1 acks=1"
 replies=$(printf '%s\n' "$c" | sed -n 's/.*icmp echo replies=\([0-9]*\).*/\1/p')
 [ "${replies:-0}" -ge 11 ] || fail "$replies echo replies from xendhcp"
-p=$(sed -n '/^=== xenrig guest xendhcp peer$/,/^=== xenrig guest xendhcp result:/p' rig.out)
+p=$(rig_log xendhcp peer)
 assert_contains "$p" "10 packets transmitted, 10 packets received, 0% packet loss"
-assert_contains "$(grep '^=== xenrig guest xendhcp result:' rig.out)" "exit=0 shutdown=poweroff"
-assert_contains "$(grep '^=== xenrig guest xendhcp result:' rig.out)" "peer_exit=0"
+assert_contains "$(rig_result xendhcp)" "exit=0 shutdown=poweroff"
+assert_contains "$(rig_result xendhcp)" "peer_exit=0"

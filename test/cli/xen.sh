@@ -24,9 +24,8 @@ done
 	fail "the rig failed:"$'\n'"$(cat rig.out)"$'\n'"$(tail -n 40 rig.log)"
 cat rig.out
 
-# console NAME: the guest's console; result NAME: its result line.
-console() { sed -n "/^=== xenrig guest $1 console\$/,/^=== xenrig guest $1 result:/p" rig.out | sed '1d;$d'; }
-result() { grep "^=== xenrig guest $1 result:" rig.out || fail "no result for $1"; }
+console() { rig_log "$1" console; }
+result() { rig_result "$1"; }
 
 assert_contains "$(console hello)" "Hello from uk on $target"
 assert_contains "$(result hello)" "exit=0 shutdown=poweroff"

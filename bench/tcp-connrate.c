@@ -11,7 +11,7 @@
 
 int main(int argc, char **argv)
 {
-	struct sockaddr_in a = { .sin_family = AF_INET };
+	struct sockaddr_in a = {.sin_family = AF_INET};
 	struct timespec t0, t1;
 	int n, i, ok = 0;
 	double s;
@@ -30,8 +30,8 @@ int main(int argc, char **argv)
 
 		if (fd < 0)
 			return 1;
-		if (connect(fd, (struct sockaddr *)&a, sizeof(a)) == 0 && write(fd, "ping\n", 5) == 5 &&
-		    read(fd, buf, sizeof(buf)) == 5)
+		if (connect(fd, (struct sockaddr *)&a, sizeof(a)) == 0 &&
+		    write(fd, "ping\n", 5) == 5 && read(fd, buf, sizeof(buf)) == 5)
 			ok++;
 		close(fd);
 	}

@@ -8,7 +8,7 @@
 
 int main(void)
 {
-	struct sockaddr_in a = { .sin_family = AF_INET, .sin_port = htons(7) };
+	struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons(7)};
 	int one = 1, s = socket(AF_INET, SOCK_STREAM, 0);
 	static char buf[65536];
 

@@ -15,8 +15,7 @@ const char *build_target_dirname(struct uk_ctx *ctx, const struct target *t)
 	return s;
 }
 
-int build_prepare(struct uk_ctx *ctx, const char *path, const char *target_name,
-		  struct build *b)
+int build_prepare(struct uk_ctx *ctx, const char *path, const char *target_name, struct build *b)
 {
 	struct target **targets;
 	size_t ntargets;
@@ -26,8 +25,9 @@ int build_prepare(struct uk_ctx *ctx, const char *path, const char *target_name,
 	b->ctx = ctx;
 	if (!fs_exists(path)) {
 		diag_error(ctx, srcpos_none, "no %s", path);
-		diag_note(ctx, "hint", "create an app with 'uk init <dir> --template hello', or "
-				       "run uk in an app directory (or with -C <dir>)");
+		diag_note(ctx, "hint",
+			  "create an app with 'uk init <dir> --template hello', or "
+			  "run uk in an app directory (or with -C <dir>)");
 		return -1;
 	}
 	if (!(b->m = manifest_load(ctx, path)))
@@ -60,7 +60,7 @@ int build_generate(struct build *b)
 
 int build_ninja(struct build *b, const char *target)
 {
-	const char *argv[6] = { "ninja", "-C", b->dir };
+	const char *argv[6] = {"ninja", "-C", b->dir};
 	int n = 3, rc;
 
 	if (b->ctx->verbose)

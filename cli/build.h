@@ -19,8 +19,8 @@ struct build {
 	const struct target *target;
 	const struct catalog *cat;
 	const struct resolution *res;
-	const char *dir;   /* <app>/build/<platform>-<arch>, absolute */
-	const char *image; /* the final image, absolute */
+	const char *dir;		/* <app>/build/<platform>-<arch>, absolute */
+	const char *image;		/* the final image, absolute */
 	struct build_archive *archives; /* set by generate_ninja */
 	size_t narchives;
 };

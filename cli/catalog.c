@@ -10,22 +10,21 @@
 #include "ydoc.h"
 
 static const char *const module_keys[] = {
-	"name",	   "version", "summary", "provides", "requires", "platforms", "default",
-	"sources", "include", "cflags",	 "init",     "fini",	 "host_headers", "archives", NULL
-};
+    "name",    "version", "summary", "provides", "requires",	 "platforms", "default", "sources",
+    "include", "cflags",  "init",    "fini",	 "host_headers", "archives",  NULL};
 
-static const char *const init_keys[] = { "function", "level", NULL };
+static const char *const init_keys[] = {"function", "level", NULL};
 
-static const char *const level_names[] = { "early", "platform", "lib", "device",
-					   "net",   "app",	"none" };
+static const char *const level_names[] = {"early", "platform", "lib", "device",
+					  "net",   "app",      "none"};
 
 const char *init_level_name(enum init_level level)
 {
 	return level_names[level];
 }
 
-static bool scalar_list(struct uk_ctx *ctx, struct ynode *node, const char *what,
-			const char ***out, size_t *n)
+static bool scalar_list(struct uk_ctx *ctx, struct ynode *node, const char *what, const char ***out,
+			size_t *n)
 {
 	struct ynode **items;
 	size_t count, i;
@@ -77,7 +76,7 @@ static const char *required_scalar(struct uk_ctx *ctx, struct ynode *map, const 
 
 static bool parse_archives(struct uk_ctx *ctx, struct module *m, struct ynode *node)
 {
-	static const char *const keys[] = { "package", "file", NULL };
+	static const char *const keys[] = {"package", "file", NULL};
 	size_t i;
 
 	if (!node)
@@ -269,7 +268,7 @@ struct catalog *catalog_load(struct uk_ctx *ctx, const char *home, const char *a
 		qsort(cat->mods, cat->n, sizeof(*cat->mods), cmp_module);
 	for (i = 1; i < cat->n; i++) {
 		if (!strcmp(cat->mods[i - 1]->name, cat->mods[i]->name)) {
-			diag_error(ctx, (struct srcpos){ cat->mods[i]->yaml_path, 0, 0 },
+			diag_error(ctx, (struct srcpos){cat->mods[i]->yaml_path, 0, 0},
 				   "module '%s' is defined twice", cat->mods[i]->name);
 			diag_note(ctx, "note", "also defined in %s", cat->mods[i - 1]->yaml_path);
 			return NULL;
@@ -311,10 +310,9 @@ bool module_provides(const struct module *m, const char *capability)
 	return false;
 }
 
-static const char *const target_keys[] = { "name",   "summary", "platform",	  "arch",
-					   "triple", "cflags",	"ldflags",	  "requires",
-					   "linker", "image",	"debian_arch", "multiarch",
-					   NULL };
+static const char *const target_keys[] = {
+    "name",	"summary", "platform", "arch",	      "triple",	   "cflags", "ldflags",
+    "requires", "linker",  "image",    "debian_arch", "multiarch", NULL};
 
 static struct target *target_load(struct uk_ctx *ctx, const char *path)
 {

@@ -58,7 +58,7 @@ struct module {
 	size_t narchives;
 	const char *init_fn, *fini_fn;
 	enum init_level init_level;
-	const char *kconfig; /* absolute path, NULL when the module has none */
+	const char *kconfig;  /* absolute path, NULL when the module has none */
 	const char **symbols; /* Kconfig symbols the module defines */
 	size_t nsymbols;
 	bool from_app;
@@ -78,8 +78,8 @@ struct target {
 	size_t ncflags, nldflags;
 	struct module_requirement *requires;
 	size_t nrequires;
-	const char *linker; /* template file name under linker/ */
-	const char *image;  /* elf, pvh-elf or arm64-image */
+	const char *linker;		     /* template file name under linker/ */
+	const char *image;		     /* elf, pvh-elf or arm64-image */
 	const char *debian_arch, *multiarch; /* for module archives: arm64, aarch64-linux-gnu */
 };
 

@@ -45,7 +45,8 @@ static bool valid_app_name(const char *s)
 	if (!(*s >= 'a' && *s <= 'z'))
 		return false;
 	for (p = s; *p; p++)
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-' || *p == '_'))
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-' ||
+		      *p == '_'))
 			return false;
 	return strlen(s) <= 64;
 }
@@ -67,7 +68,7 @@ static const char *app_name_for(struct uk_ctx *ctx, const char *dir)
 
 int cmd_init(struct uk_ctx *ctx, struct cmd_args *a)
 {
-	static const char *const allowed[] = { "template", NULL };
+	static const char *const allowed[] = {"template", NULL};
 	struct cmd_opts o;
 	const char *dir, *name, *tdir, *tname;
 	char **files;
@@ -101,15 +102,17 @@ int cmd_init(struct uk_ctx *ctx, struct cmd_args *a)
 		return 1;
 	}
 	if (fs_exists(dir) && !(fs_is_dir(dir) && fs_dir_is_empty(dir))) {
-		diag_error(ctx, srcpos_none, "%s exists and is not empty; uk init will not "
-					     "overwrite it",
+		diag_error(ctx, srcpos_none,
+			   "%s exists and is not empty; uk init will not "
+			   "overwrite it",
 			   dir);
 		return 1;
 	}
 	name = app_name_for(ctx, dir);
 	if (!valid_app_name(name)) {
-		diag_error(ctx, srcpos_none, "'%s' cannot be an app name: use lower-case letters, "
-					     "digits, '-' and '_', starting with a letter",
+		diag_error(ctx, srcpos_none,
+			   "'%s' cannot be an app name: use lower-case letters, "
+			   "digits, '-' and '_', starting with a letter",
 			   name);
 		return 1;
 	}
@@ -118,8 +121,8 @@ int cmd_init(struct uk_ctx *ctx, struct cmd_args *a)
 		return 1;
 	}
 	for (i = 0; i < n; i++)
-		if (copy_template_file(ctx, fs_join(ctx, tdir, files[i]), fs_join(ctx, dir, files[i]),
-				       name) != 0)
+		if (copy_template_file(ctx, fs_join(ctx, tdir, files[i]),
+				       fs_join(ctx, dir, files[i]), name) != 0)
 			return 1;
 	printf("created %s from template %s:\n", dir, tname);
 	for (i = 0; i < n; i++)
@@ -130,15 +133,16 @@ int cmd_init(struct uk_ctx *ctx, struct cmd_args *a)
 
 int cmd_clean(struct uk_ctx *ctx, struct cmd_args *a)
 {
-	static const char *const allowed[] = { NULL };
+	static const char *const allowed[] = {NULL};
 	struct cmd_opts o;
 	const char *build;
 
 	if (cmd_parse(ctx, a, "clean", allowed, &o) != 0)
 		return 2;
 	if (!fs_exists(cmd_manifest_path(ctx, a))) {
-		diag_error(ctx, srcpos_none, "no uk.yaml in %s: not cleaning a directory that is "
-					     "not an app",
+		diag_error(ctx, srcpos_none,
+			   "no uk.yaml in %s: not cleaning a directory that is "
+			   "not an app",
 			   a->app_dir);
 		return 1;
 	}
@@ -153,13 +157,13 @@ int cmd_clean(struct uk_ctx *ctx, struct cmd_args *a)
 
 int cmd_menuconfig(struct uk_ctx *ctx, struct cmd_args *a)
 {
-	static const char *const allowed[] = { "target", NULL };
+	static const char *const allowed[] = {"target", NULL};
 	struct cmd_opts o;
 	struct build b;
 	const char *tool = getenv("UK_MCONF") ? getenv("UK_MCONF") : "kconfig-mconf";
-	const char *mconf[] = { tool, "Kconfig", NULL };
-	const char *save[] = { "kconfig-conf", "-s", "--savedefconfig", NULL, "Kconfig", NULL };
-	const char *env[] = { "KCONFIG_CONFIG=.config", NULL };
+	const char *mconf[] = {tool, "Kconfig", NULL};
+	const char *save[] = {"kconfig-conf", "-s", "--savedefconfig", NULL, "Kconfig", NULL};
+	const char *env[] = {"KCONFIG_CONFIG=.config", NULL};
 	size_t i;
 	int rc;
 

@@ -32,7 +32,7 @@ int build_app(struct uk_ctx *ctx, struct cmd_args *a, struct cmd_opts *o, struct
 
 int cmd_build(struct uk_ctx *ctx, struct cmd_args *a)
 {
-	static const char *const allowed[] = { "target", "locked", NULL };
+	static const char *const allowed[] = {"target", "locked", NULL};
 	struct cmd_opts o;
 	struct build b;
 
@@ -46,7 +46,7 @@ int cmd_build(struct uk_ctx *ctx, struct cmd_args *a)
 
 int cmd_check(struct uk_ctx *ctx, struct cmd_args *a)
 {
-	static const char *const allowed[] = { "target", NULL };
+	static const char *const allowed[] = {"target", NULL};
 	struct cmd_opts o;
 	struct build b;
 	const char *path;

@@ -23,9 +23,9 @@ static void print_why(struct uk_ctx *ctx, const struct resolution *res, size_t i
 	       r->capability, r->reason);
 	for (k = 0; k < n; k++) {
 		const char *where = steps[k].pos.file
-					    ? ctx_printf(ctx, "  (%s:%d:%d)", steps[k].pos.file,
-							 steps[k].pos.line, steps[k].pos.col)
-					    : "";
+					? ctx_printf(ctx, "  (%s:%d:%d)", steps[k].pos.file,
+						     steps[k].pos.line, steps[k].pos.col)
+					: "";
 		printf("  %*s%s requires %s%s\n", (int)(2 * k), "", steps[k].who, steps[k].what,
 		       where);
 	}
@@ -33,15 +33,15 @@ static void print_why(struct uk_ctx *ctx, const struct resolution *res, size_t i
 		size_t j;
 
 		for (j = 0; j < res->mods[k].ndeps; j++)
-			if (res->mods[k].deps[j] == i && !(r->why.origin == FROM_MODULE &&
-							   r->why.from == k))
+			if (res->mods[k].deps[j] == i &&
+			    !(r->why.origin == FROM_MODULE && r->why.from == k))
 				printf("  also required by %s\n", res->mods[k].mod->name);
 	}
 }
 
 int cmd_deps(struct uk_ctx *ctx, struct cmd_args *a)
 {
-	static const char *const allowed[] = { "target", "why", NULL };
+	static const char *const allowed[] = {"target", "why", NULL};
 	struct cmd_opts o;
 	struct build b;
 	size_t i;
@@ -54,8 +54,9 @@ int cmd_deps(struct uk_ctx *ctx, struct cmd_args *a)
 		long i = resolution_find(b.res, o.why);
 
 		if (i < 0) {
-			diag_error(ctx, srcpos_none, "'%s' is neither a module nor a capability of %s "
-						     "for %s",
+			diag_error(ctx, srcpos_none,
+				   "'%s' is neither a module nor a capability of %s "
+				   "for %s",
 				   o.why, b.m->name, b.target->name);
 			diag_note(ctx, "hint", "'uk deps' lists what the app uses");
 			return 1;
@@ -87,7 +88,7 @@ static const char *joined(struct uk_ctx *ctx, const char *const *v, size_t n)
 
 int cmd_targets(struct uk_ctx *ctx, struct cmd_args *a)
 {
-	static const char *const allowed[] = { NULL };
+	static const char *const allowed[] = {NULL};
 	struct cmd_opts o;
 	struct target **t;
 	size_t n, i;
@@ -103,7 +104,7 @@ int cmd_targets(struct uk_ctx *ctx, struct cmd_args *a)
 
 int cmd_modules(struct uk_ctx *ctx, struct cmd_args *a)
 {
-	static const char *const allowed[] = { NULL };
+	static const char *const allowed[] = {NULL};
 	struct cmd_opts o;
 	struct catalog *cat;
 	size_t i;

@@ -8,7 +8,7 @@
 #include "fsutil.h"
 #include "size.h"
 
-static const char *const class_names[SIZE_NCLASSES] = { "text", "rodata", "data", "bss" };
+static const char *const class_names[SIZE_NCLASSES] = {"text", "rodata", "data", "bss"};
 
 static uint64_t image_bytes(const uint64_t v[SIZE_NCLASSES])
 {
@@ -57,19 +57,20 @@ static char *report_text(struct uk_ctx *ctx, struct build *b, const struct size_
 			v += r->sections[i].bytes[c];
 		s = ctx_printf(ctx, "%s %s %llu", s, r->sections[i].name, (unsigned long long)v);
 	}
-	s = ctx_printf(ctx,
-		       "%s\n\ntext+rodata+data: %llu bytes with LTO and --gc-sections, %llu without "
-		       "(baseline); saved %llu bytes (%.1f%%)\n"
-		       "(bss takes no space in the file; 'total' and 'baseline' leave it out)\n",
-		       s, (unsigned long long)now, (unsigned long long)was,
-		       (unsigned long long)(was > now ? was - now : 0),
-		       was ? 100.0 * (double)(was > now ? was - now : 0) / (double)was : 0.0);
+	s = ctx_printf(
+	    ctx,
+	    "%s\n\ntext+rodata+data: %llu bytes with LTO and --gc-sections, %llu without "
+	    "(baseline); saved %llu bytes (%.1f%%)\n"
+	    "(bss takes no space in the file; 'total' and 'baseline' leave it out)\n",
+	    s, (unsigned long long)now, (unsigned long long)was,
+	    (unsigned long long)(was > now ? was - now : 0),
+	    was ? 100.0 * (double)(was > now ? was - now : 0) / (double)was : 0.0);
 	return s;
 }
 
 int cmd_size(struct uk_ctx *ctx, struct cmd_args *a)
 {
-	static const char *const allowed[] = { "target", NULL };
+	static const char *const allowed[] = {"target", NULL};
 	struct cmd_opts o;
 	struct build b;
 	struct size_report now, base;
@@ -92,5 +93,6 @@ int cmd_size(struct uk_ctx *ctx, struct cmd_args *a)
 		return 1;
 	text = report_text(ctx, &b, &now, &base);
 	fputs(text, stdout);
-	return fs_write_if_changed(ctx, fs_join(ctx, b.dir, "size.txt"), text, strlen(text)) ? 1 : 0;
+	return fs_write_if_changed(ctx, fs_join(ctx, b.dir, "size.txt"), text, strlen(text)) ? 1
+											     : 0;
 }

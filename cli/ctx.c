@@ -41,8 +41,7 @@ void *ctx_alloc(struct uk_ctx *ctx, size_t size)
 	return b->data;
 }
 
-void *ctx_realloc_array(struct uk_ctx *ctx, void *old, size_t old_n, size_t new_n,
-			size_t elem)
+void *ctx_realloc_array(struct uk_ctx *ctx, void *old, size_t old_n, size_t new_n, size_t elem)
 {
 	size_t cap_old = 4, cap_new;
 	void *p;

@@ -11,10 +11,10 @@ struct arena_block;
 
 struct uk_ctx {
 	struct arena_block *arena;
-	FILE *err;        /* diagnostics; stderr, or a memory stream in tests */
+	FILE *err;	  /* diagnostics; stderr, or a memory stream in tests */
 	const char *home; /* uk's data: libs/, platform/, linker/, templates/, manifests/ */
 	int verbose;
-	int errors;       /* diagnostics of severity error printed so far */
+	int errors; /* diagnostics of severity error printed so far */
 };
 
 /* Every allocation lives until ctx_free; the CLI never frees piecemeal. */
@@ -22,18 +22,15 @@ void ctx_init(struct uk_ctx *ctx, FILE *err);
 void ctx_free(struct uk_ctx *ctx);
 
 void *ctx_alloc(struct uk_ctx *ctx, size_t size); /* zeroed; aborts on OOM */
-void *ctx_realloc_array(struct uk_ctx *ctx, void *old, size_t old_n, size_t new_n,
-			size_t elem);
+void *ctx_realloc_array(struct uk_ctx *ctx, void *old, size_t old_n, size_t new_n, size_t elem);
 char *ctx_strdup(struct uk_ctx *ctx, const char *s);
 char *ctx_strndup(struct uk_ctx *ctx, const char *s, size_t n);
-char *ctx_printf(struct uk_ctx *ctx, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+char *ctx_printf(struct uk_ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 char *ctx_vprintf(struct uk_ctx *ctx, const char *fmt, va_list ap);
 
 /* Appends one element to a growable array (*items, *n) owned by the arena. */
-#define CTX_PUSH(ctx, items, n)                                                \
-	((items) = ctx_realloc_array((ctx), (items), (n), (n) + 1,             \
-				     sizeof(*(items))),                        \
+#define CTX_PUSH(ctx, items, n)                                                                    \
+	((items) = ctx_realloc_array((ctx), (items), (n), (n) + 1, sizeof(*(items))),              \
 	 &(items)[(n)++])
 
 #endif

@@ -1,10 +1,10 @@
 /* Diagnostics printed to the context's error stream. */
 #include "diag.h"
 
-const struct srcpos srcpos_none = { 0 };
+const struct srcpos srcpos_none = {0};
 
-static void diag_emit(struct uk_ctx *ctx, struct srcpos pos, const char *sev,
-		      const char *fmt, va_list ap)
+static void diag_emit(struct uk_ctx *ctx, struct srcpos pos, const char *sev, const char *fmt,
+		      va_list ap)
 {
 	if (pos.file && pos.line)
 		fprintf(ctx->err, "%s:%d:%d: %s: ", pos.file, pos.line, pos.col, sev);

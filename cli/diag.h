@@ -12,12 +12,12 @@ struct srcpos {
 
 /* "file:line:col: error: msg"; without a file just "uk: error: msg". */
 void diag_error(struct uk_ctx *ctx, struct srcpos pos, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 void diag_warning(struct uk_ctx *ctx, struct srcpos pos, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 /* Follow-up lines of the last message: "  hint: ...", "  chain: ...". */
 void diag_note(struct uk_ctx *ctx, const char *label, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 
 extern const struct srcpos srcpos_none;
 

@@ -240,8 +240,8 @@ int fs_glob(struct uk_ctx *ctx, const char *pattern, char ***paths, size_t *n)
 	return 0;
 }
 
-static int walk_into(struct uk_ctx *ctx, const char *root, const char *rel,
-		     const char *const *skip, char ***out, size_t *n)
+static int walk_into(struct uk_ctx *ctx, const char *root, const char *rel, const char *const *skip,
+		     char ***out, size_t *n)
 {
 	char *dir = rel[0] ? fs_join(ctx, root, rel) : ctx_strdup(ctx, root);
 	char **names;
@@ -250,8 +250,8 @@ static int walk_into(struct uk_ctx *ctx, const char *root, const char *rel,
 	if (fs_list_dir(ctx, dir, &names, &count) != 0)
 		return -1;
 	for (i = 0; i < count; i++) {
-		char *sub = rel[0] ? ctx_printf(ctx, "%s/%s", rel, names[i])
-				   : ctx_strdup(ctx, names[i]);
+		char *sub =
+		    rel[0] ? ctx_printf(ctx, "%s/%s", rel, names[i]) : ctx_strdup(ctx, names[i]);
 		char *full = fs_join(ctx, root, sub);
 		struct stat st;
 		const char *const *s;
@@ -272,8 +272,7 @@ static int walk_into(struct uk_ctx *ctx, const char *root, const char *rel,
 	return 0;
 }
 
-int fs_walk(struct uk_ctx *ctx, const char *dir, const char *const *skip, char ***rel,
-	    size_t *n)
+int fs_walk(struct uk_ctx *ctx, const char *dir, const char *const *skip, char ***rel, size_t *n)
 {
 	*rel = NULL;
 	*n = 0;
@@ -327,8 +326,7 @@ static int wait_status(pid_t pid)
 	return 128 + WTERMSIG(status);
 }
 
-int fs_run(struct uk_ctx *ctx, const char *const *argv, const char *cwd,
-	   const char *const *env)
+int fs_run(struct uk_ctx *ctx, const char *const *argv, const char *cwd, const char *const *env)
 {
 	pid_t pid = spawn(ctx, argv, cwd, env, -1);
 

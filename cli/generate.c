@@ -55,7 +55,8 @@ int build_sources(struct build *b, size_t i, char ***paths, size_t *n)
 				diag_error(ctx, b->m->sources[k].pos,
 					   "sources pattern '%s' matches no file", pat);
 			else
-				diag_error(ctx, (struct srcpos){ b->res->mods[i].mod->yaml_path, 0, 0 },
+				diag_error(ctx,
+					   (struct srcpos){b->res->mods[i].mod->yaml_path, 0, 0},
 					   "sources pattern '%s' matches no file", pat);
 			return -1;
 		}
@@ -126,8 +127,7 @@ static char *glue_devices(struct build *b)
 	}
 	if (!b->m->ndevices)
 		s = cat(ctx, s, "\t{ .name = NULL }, /* none: C has no empty arrays */\n");
-	return ctx_printf(ctx, "%s};\nconst size_t uk_device_count = %zu;\n\n", s,
-			  b->m->ndevices);
+	return ctx_printf(ctx, "%s};\nconst size_t uk_device_count = %zu;\n\n", s, b->m->ndevices);
 }
 
 static char *glue_argv(struct build *b)
@@ -186,9 +186,10 @@ int generate_glue(struct build *b)
 		"\tsize_t i;\n\n\tfor (i = 0; i < uk_device_count; i++)\n"
 		"\t\tif (glue_same_name(uk_devices[i].name, name))\n\t\t\treturn &uk_devices[i];\n"
 		"\treturn NULL;\n}\n\n");
-	s = cat(ctx, s, "/* Called through a volatile pointer so that LTO keeps main a function of\n"
-			" * its own, which uk size and backtraces then show as the app's. */\n"
-			"static int (*volatile glue_main)(int, char **) = main;\n\n");
+	s = cat(ctx, s,
+		"/* Called through a volatile pointer so that LTO keeps main a function of\n"
+		" * its own, which uk size and backtraces then show as the app's. */\n"
+		"static int (*volatile glue_main)(int, char **) = main;\n\n");
 	s = cat(ctx, s, "int uk_glue_run(int argc, char **argv)\n{\n\tint status;\n\n");
 	s = cat(ctx, s, "\t/* Module init, dependencies first (uk deps shows the order). */\n");
 	for (i = 0; i < res->n; i++) {
@@ -196,11 +197,13 @@ int generate_glue(struct build *b)
 
 		if (!mod->init_fn)
 			continue;
-		s = ctx_printf(ctx, "%s\tif (%s() < 0)\n\t\tplat_panic(\"init of module %s failed\");\n",
+		s = ctx_printf(ctx,
+			       "%s\tif (%s() < 0)\n\t\tplat_panic(\"init of module %s failed\");\n",
 			       s, mod->init_fn, mod->name);
 	}
-	s = cat(ctx, s, "\tif (argc <= 1) {\n\t\targc = uk_default_argc;\n"
-			"\t\targv = (char **)uk_default_argv;\n\t}\n");
+	s = cat(ctx, s,
+		"\tif (argc <= 1) {\n\t\targc = uk_default_argc;\n"
+		"\t\targv = (char **)uk_default_argv;\n\t}\n");
 	s = cat(ctx, s, "\tstatus = glue_main(argc, argv);\n");
 	for (i = res->n; i-- > 0;)
 		if (res->mods[i].mod->fini_fn)
@@ -217,7 +220,7 @@ int generate_linker_script(struct build *b)
 	char *out;
 
 	if (!tpl) {
-		diag_error(ctx, (struct srcpos){ b->target->path, 0, 0 },
+		diag_error(ctx, (struct srcpos){b->target->path, 0, 0},
 			   "linker template %s is missing", tpl_path);
 		return -1;
 	}
@@ -243,8 +246,8 @@ static char *ninja_escape(struct uk_ctx *ctx, const char *s)
 	char *out = ctx_strdup(ctx, "");
 
 	for (; *s; s++)
-		out = ctx_printf(ctx, "%s%s%c", out, (*s == ' ' || *s == ':' || *s == '$') ? "$" : "",
-				 *s);
+		out = ctx_printf(ctx, "%s%s%c", out,
+				 (*s == ' ' || *s == ':' || *s == '$') ? "$" : "", *s);
 	return out;
 }
 
@@ -268,8 +271,9 @@ static char *include_flags(struct build *b, size_t i)
 			continue;
 		host = host || res->mods[j].mod->nhost_headers;
 		for (k = 0; k < res->mods[j].mod->ninclude; k++)
-			s = ctx_printf(ctx, "%s -I%s", s,
-				       fs_join(ctx, res->mods[j].mod->dir, res->mods[j].mod->include[k]));
+			s = ctx_printf(
+			    ctx, "%s -I%s", s,
+			    fs_join(ctx, res->mods[j].mod->dir, res->mods[j].mod->include[k]));
 	}
 	for (k = 0; i == res->n && k < b->m->ninclude; k++)
 		s = ctx_printf(ctx, "%s -I%s", s, fs_join(ctx, b->m->dir, b->m->include[k].text));
@@ -313,10 +317,10 @@ static char *object_builds(struct build *b, const char *common, char **objs, cha
 		bool app = i == res->n;
 		const char *name = app ? "app" : res->mods[i].mod->name;
 		const char *root = app ? b->m->dir : res->mods[i].mod->dir;
-		char *flags = ctx_printf(ctx, "%s%s%s", common, include_flags(b, i),
-					 app ? flag_list(ctx, b->m->cflags, b->m->ncflags)
-					     : flag_list(ctx, res->mods[i].mod->cflags,
-							 res->mods[i].mod->ncflags));
+		char *flags = ctx_printf(
+		    ctx, "%s%s%s", common, include_flags(b, i),
+		    app ? flag_list(ctx, b->m->cflags, b->m->ncflags)
+			: flag_list(ctx, res->mods[i].mod->cflags, res->mods[i].mod->ncflags));
 		char **srcs;
 		size_t nsrcs;
 
@@ -329,9 +333,10 @@ static char *object_builds(struct build *b, const char *common, char **objs, cha
 			char *bobj = ninja_escape(ctx, ctx_printf(ctx, "base/%s/%s.o", name, rel));
 			char *src = ninja_escape(ctx, srcs[j]);
 
-			s = ctx_printf(ctx, "%sbuild %s: cc %s\n  flags = %s\n  src = %s\n", s, obj, src,
-				       flags, shown);
-			s = ctx_printf(ctx, "%sbuild %s: cc %s\n  flags = %s -fno-lto\n  src = %s\n", s,
+			s = ctx_printf(ctx, "%sbuild %s: cc %s\n  flags = %s\n  src = %s\n", s, obj,
+				       src, flags, shown);
+			s = ctx_printf(ctx,
+				       "%sbuild %s: cc %s\n  flags = %s -fno-lto\n  src = %s\n", s,
 				       bobj, src, flags, shown);
 			*objs = ctx_printf(ctx, "%s %s", *objs, obj);
 			*base_objs = ctx_printf(ctx, "%s %s", *base_objs, bobj);
@@ -339,7 +344,8 @@ static char *object_builds(struct build *b, const char *common, char **objs, cha
 	}
 	s = ctx_printf(ctx, "%sbuild obj/glue.o: cc glue.c\n  flags = %s%s\n  src = glue.c\n", s,
 		       common, include_flags(b, res->n));
-	s = ctx_printf(ctx, "%sbuild base/glue.o: cc glue.c\n  flags = %s%s -fno-lto\n  src = glue.c\n",
+	s = ctx_printf(ctx,
+		       "%sbuild base/glue.o: cc glue.c\n  flags = %s%s -fno-lto\n  src = glue.c\n",
 		       s, common, include_flags(b, res->n));
 	*objs = cat(ctx, *objs, " obj/glue.o");
 	*base_objs = cat(ctx, *base_objs, " base/glue.o");
@@ -364,18 +370,20 @@ static int link_host_headers(struct build *b)
 			const char *to = fs_join(ctx, dir, mod->host_headers[j]);
 
 			if (!fs_exists(from)) {
-				diag_error(ctx, (struct srcpos){ mod->yaml_path, 0, 0 },
+				diag_error(ctx, (struct srcpos){mod->yaml_path, 0, 0},
 					   "module %s needs the host headers %s, which are missing",
 					   mod->name, from);
-				diag_note(ctx, "hint", "scripts/setup-debian.sh installs them "
-						       "(libxen-dev, libfdt-dev)");
+				diag_note(ctx, "hint",
+					  "scripts/setup-debian.sh installs them "
+					  "(libxen-dev, libfdt-dev)");
 				return -1;
 			}
 			if (fs_mkdir_p(ctx, fs_dirname(ctx, to)) != 0)
 				return -1;
 			unlink(to);
 			if (symlink(from, to) != 0) {
-				diag_error(ctx, srcpos_none, "cannot link %s: %s", to, strerror(errno));
+				diag_error(ctx, srcpos_none, "cannot link %s: %s", to,
+					   strerror(errno));
 				return -1;
 			}
 		}
@@ -396,23 +404,24 @@ static int fetch_archives(struct build *b)
 
 		for (j = 0; j < mod->narchives; j++) {
 			const char *tool = fs_join(ctx, ctx->home, "platform/xen/rig/apt-fetch");
-			const char *argv[] = { tool, "--arch", b->target->debian_arch,
-					       mod->archives[j].package, NULL };
+			const char *argv[] = {tool, "--arch", b->target->debian_arch,
+					      mod->archives[j].package, NULL};
 			char *out, *nl, *root, *file, *p, **found;
 			struct build_archive *a;
 			size_t nfound;
 
 			if (!b->target->debian_arch || !b->target->multiarch) {
-				diag_error(ctx, (struct srcpos){ b->target->path, 0, 0 },
+				diag_error(ctx, (struct srcpos){b->target->path, 0, 0},
 					   "module %s needs archives, but target %s names no "
 					   "debian_arch and multiarch",
 					   mod->name, b->target->name);
 				return -1;
 			}
 			if (fs_run_capture(ctx, argv, NULL, &out, NULL) != 0) {
-				diag_error(ctx, (struct srcpos){ mod->yaml_path, 0, 0 },
+				diag_error(ctx, (struct srcpos){mod->yaml_path, 0, 0},
 					   "cannot fetch Debian package %s:%s for module %s",
-					   mod->archives[j].package, b->target->debian_arch, mod->name);
+					   mod->archives[j].package, b->target->debian_arch,
+					   mod->name);
 				return -1;
 			}
 			/* apt-fetch prints the unpacked root on its last line. */
@@ -436,8 +445,9 @@ static int fetch_archives(struct build *b)
 			a = CTX_PUSH(ctx, b->archives, b->narchives);
 			a->mod = mod;
 			/* A glob, so that a path with a version in it need not name it. */
-			if (fs_glob(ctx, fs_join(ctx, root, file), &found, &nfound) != 0 || !nfound) {
-				diag_error(ctx, (struct srcpos){ mod->yaml_path, 0, 0 },
+			if (fs_glob(ctx, fs_join(ctx, root, file), &found, &nfound) != 0 ||
+			    !nfound) {
+				diag_error(ctx, (struct srcpos){mod->yaml_path, 0, 0},
 					   "package %s has no %s", mod->archives[j].package, file);
 				return -1;
 			}
@@ -450,7 +460,7 @@ static int fetch_archives(struct build *b)
 int generate_ninja(struct build *b)
 {
 	struct uk_ctx *ctx = b->ctx;
-	const char *argv[] = { "clang", "-print-resource-dir", NULL };
+	const char *argv[] = {"clang", "-print-resource-dir", NULL};
 	char *resource_dir, *nl, *s, *objs = ctx_strdup(ctx, ""), *base = ctx_strdup(ctx, "");
 	char *builds, *ldflags, *libs = ctx_strdup(ctx, "");
 	const char *name = fs_basename(b->image), *post;
@@ -459,8 +469,9 @@ int generate_ninja(struct build *b)
 	if (link_host_headers(b) != 0 || fetch_archives(b) != 0)
 		return -1;
 	if (fs_run_capture(ctx, argv, NULL, &resource_dir, NULL) != 0) {
-		diag_error(ctx, srcpos_none, "cannot run clang -print-resource-dir: is clang "
-					    "installed?");
+		diag_error(ctx, srcpos_none,
+			   "cannot run clang -print-resource-dir: is clang "
+			   "installed?");
 		return -1;
 	}
 	if ((nl = strchr(resource_dir, '\n')))
@@ -473,7 +484,7 @@ int generate_ninja(struct build *b)
 		libs = ctx_printf(ctx, "%s %s", libs, ninja_escape(ctx, b->archives[i].path));
 	/* An arm64 Image is the raw bytes of the image, loaded as they are. */
 	post = !strcmp(b->target->image, "arm64-image") ? "llvm-objcopy -O binary $in $out"
-							 : "llvm-objcopy --strip-all $in $out";
+							: "llvm-objcopy --strip-all $in $out";
 	s = ctx_printf(ctx,
 		       "# Generated by uk build from %s/uk.yaml for %s; do not edit.\n"
 		       "ninja_required_version = 1.10\n\n"
@@ -487,10 +498,12 @@ int generate_ninja(struct build *b)
 		       b->m->name, b->target->name, ldflags, libs, post);
 	s = cat(ctx, s, builds);
 	s = ctx_printf(ctx,
-		       "%s\nbuild %s.elf | %s.elf.map: link%s | link.ld%s\n  linkflags = --gc-sections --icf=all\n"
+		       "%s\nbuild %s.elf | %s.elf.map: link%s | link.ld%s\n  linkflags = "
+		       "--gc-sections --icf=all\n"
 		       "build %s: strip %s.elf\n"
 		       "\n# The baseline for uk size: no LTO, no --gc-sections.\n"
-		       "build base/%s.elf | base/%s.elf.map: link%s | link.ld%s\n  linkflags = --no-gc-sections\n"
+		       "build base/%s.elf | base/%s.elf.map: link%s | link.ld%s\n  linkflags = "
+		       "--no-gc-sections\n"
 		       "build baseline: phony base/%s.elf\n\ndefault %s\n",
 		       s, name, name, objs, libs, name, name, name, name, base, libs, name, name);
 	return fs_write_if_changed(ctx, fs_join(ctx, b->dir, "build.ninja"), s, strlen(s));
@@ -505,32 +518,34 @@ int generate_xl(struct build *b)
 	size_t i;
 	int nvif = 0, ndisk = 0;
 
-	s = ctx_printf(ctx,
-		       "# Generated by uk build from %s/uk.yaml for %s; do not edit.\n"
-		       "name = \"%s\"\n%skernel = \"%s\"\nmemory = %llu\nvcpus = 1\n"
-		       "on_poweroff = \"destroy\"\non_reboot = \"destroy\"\non_crash = \"destroy\"\n",
-		       b->m->name, b->target->name, b->m->name,
-		       !strcmp(b->target->image, "pvh-elf") ? "type = \"pvh\"\n" : "", b->image,
-		       (unsigned long long)(b->m->memory_bytes >> 20));
+	s = ctx_printf(
+	    ctx,
+	    "# Generated by uk build from %s/uk.yaml for %s; do not edit.\n"
+	    "name = \"%s\"\n%skernel = \"%s\"\nmemory = %llu\nvcpus = 1\n"
+	    "on_poweroff = \"destroy\"\non_reboot = \"destroy\"\non_crash = \"destroy\"\n",
+	    b->m->name, b->target->name, b->m->name,
+	    !strcmp(b->target->image, "pvh-elf") ? "type = \"pvh\"\n" : "", b->image,
+	    (unsigned long long)(b->m->memory_bytes >> 20));
 	if (b->m->cmdline)
 		s = ctx_printf(ctx, "%scmdline = %s\n", s, c_string(ctx, b->m->cmdline));
 	for (i = 0; i < b->m->ndevices; i++) {
 		const struct manifest_device *d = &b->m->devices[i];
 
 		if (d->kind == DEVICE_NET) {
-			char *entry = ctx_printf(ctx, "bridge=%s", d->bridge ? d->bridge : "xenbr0");
+			char *entry =
+			    ctx_printf(ctx, "bridge=%s", d->bridge ? d->bridge : "xenbr0");
 
 			if (d->has_mac)
-				entry = ctx_printf(ctx, "%s,mac=%02x:%02x:%02x:%02x:%02x:%02x", entry,
-						   d->mac[0], d->mac[1], d->mac[2], d->mac[3], d->mac[4],
-						   d->mac[5]);
+				entry = ctx_printf(ctx, "%s,mac=%02x:%02x:%02x:%02x:%02x:%02x",
+						   entry, d->mac[0], d->mac[1], d->mac[2],
+						   d->mac[3], d->mac[4], d->mac[5]);
 			vif = ctx_printf(ctx, "%s%s\"%s\"", vif, nvif++ ? ", " : "", entry);
 		} else {
 			const char *file = fs_join(ctx, b->m->dir, d->file);
 
-			disk = ctx_printf(ctx, "%s%s\"format=raw,vdev=xvd%c,access=%s,target=%s\"", disk,
-					  ndisk ? ", " : "", 'a' + ndisk, d->readonly ? "ro" : "rw",
-					  file);
+			disk = ctx_printf(ctx, "%s%s\"format=raw,vdev=xvd%c,access=%s,target=%s\"",
+					  disk, ndisk ? ", " : "", 'a' + ndisk,
+					  d->readonly ? "ro" : "rw", file);
 			ndisk++;
 		}
 	}

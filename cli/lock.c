@@ -42,7 +42,7 @@ static const char *digest_text(struct uk_ctx *ctx, struct sha256 *s)
 static void hash_tree_into(struct uk_ctx *ctx, struct sha256 *s, const char *dir,
 			   const char *prefix)
 {
-	static const char *const skip[] = { "test", "build", NULL };
+	static const char *const skip[] = {"test", "build", NULL};
 	char **files;
 	size_t n, i;
 
@@ -87,7 +87,7 @@ const char *lock_hash_file(struct uk_ctx *ctx, const char *path)
 static const char *app_hash(struct build *b)
 {
 	struct uk_ctx *ctx = b->ctx;
-	const char *files[] = { "uk.yaml", "uk.config" };
+	const char *files[] = {"uk.yaml", "uk.config"};
 	struct sha256 s;
 	char **srcs;
 	size_t n, i;
@@ -119,7 +119,7 @@ static const char *app_hash(struct build *b)
 
 static const char *toolchain(struct uk_ctx *ctx)
 {
-	const char *argv[] = { "clang", "--version", NULL };
+	const char *argv[] = {"clang", "--version", NULL};
 	char *out, *nl;
 
 	if (fs_run_capture(ctx, argv, NULL, &out, NULL) != 0)
@@ -153,7 +153,7 @@ static const char *module_hash(struct build *b, const struct module *mod)
 
 static struct lock_target current(struct build *b)
 {
-	struct lock_target t = { 0 };
+	struct lock_target t = {0};
 	size_t i;
 
 	t.target = b->target->name;
@@ -246,7 +246,7 @@ static void differs(struct build *b, int *count, const char *fmt, const char *a,
 		    const char *d)
 {
 	if (!*count)
-		diag_error(b->ctx, (struct srcpos){ "uk.lock", 0, 0 },
+		diag_error(b->ctx, (struct srcpos){"uk.lock", 0, 0},
 			   "the build differs from uk.lock for %s (--locked)", b->target->name);
 	diag_note(b->ctx, "differs", fmt, a, c, d);
 	(*count)++;
@@ -303,7 +303,7 @@ int lock_check_image(struct build *b)
 	if (read_lock(b, &all, &n) != 0 || !(was = find_target(all, n, b->target->name)))
 		return -1;
 	if (strcmp(was->image_hash, now)) {
-		diag_error(b->ctx, (struct srcpos){ "uk.lock", 0, 0 },
+		diag_error(b->ctx, (struct srcpos){"uk.lock", 0, 0},
 			   "the image differs from uk.lock for %s (--locked)", b->target->name);
 		diag_note(b->ctx, "differs", "image: locked %s, built %s", was->image_hash, now);
 		return -1;

@@ -21,39 +21,39 @@ struct verb {
 };
 
 static const struct verb verbs[] = {
-	{ "init", cmd_init, "uk init <dir> [--template NAME]",
-	  "Creates a new app in <dir> (which must be empty or absent) from a template in\n"
-	  "templates/ (default: hello). The app is named after the directory." },
-	{ "build", cmd_build, "uk build [--target T] [--locked]",
-	  "Resolves the modules the app needs for the target (default: the manifest's),\n"
-	  "configures them (Kconfig), generates glue.c, link.ld and build.ninja under\n"
-	  "build/<platform>-<arch>/, compiles with LTO and links with --gc-sections.\n"
-	  "Writes uk.lock and prints the image path last. --locked fails, naming each\n"
-	  "difference, if the modules, their content, the toolchain or the image differ\n"
-	  "from uk.lock." },
-	{ "run", cmd_run, "uk run [--target T] [--locked] [--rig | --qemu] [-- ARGS...]",
-	  "Builds, then boots the image and exits with its status. A hosted image runs as\n"
-	  "a process with ARGS. A Xen image boots with xl where this machine is a Xen dom0;\n"
-	  "elsewhere on the test rig (Debian's Xen and a dom0 inside QEMU, --rig), or\n"
-	  "with --qemu directly under QEMU's PVH loader, printing through its serial port." },
-	{ "check", cmd_check, "uk check [FILE] [--target T]",
-	  "Checks a manifest (default: the app's uk.yaml) and resolves its modules without\n"
-	  "building: every error is printed with its file:line:column." },
-	{ "deps", cmd_deps, "uk deps [--target T] [--why MODULE|CAPABILITY]",
-	  "Lists the chosen modules in init order with the capability each serves and why\n"
-	  "that provider was chosen. --why prints the chain of requirements that pulled\n"
-	  "a module in." },
-	{ "size", cmd_size, "uk size [--target T]",
-	  "Builds the image and its baseline (no LTO, no --gc-sections) and prints bytes per\n"
-	  "module and per section from the link map, and the saving." },
-	{ "menuconfig", cmd_menuconfig, "uk menuconfig [--target T]",
-	  "Runs kconfig-mconf on the Kconfig tree of the app's modules. The choices are\n"
-	  "saved to uk.config in the app (a defconfig fragment) and every later build\n"
-	  "reads them; options: in uk.yaml win over uk.config." },
-	{ "clean", cmd_clean, "uk clean", "Removes the app's build/ directory." },
-	{ "targets", cmd_targets, "uk targets", "Lists the targets (manifests/targets/*.yaml)." },
-	{ "modules", cmd_modules, "uk modules",
-	  "Lists the module catalog: libs/, platform/ and the app's modules/." },
+    {"init", cmd_init, "uk init <dir> [--template NAME]",
+     "Creates a new app in <dir> (which must be empty or absent) from a template in\n"
+     "templates/ (default: hello). The app is named after the directory."},
+    {"build", cmd_build, "uk build [--target T] [--locked]",
+     "Resolves the modules the app needs for the target (default: the manifest's),\n"
+     "configures them (Kconfig), generates glue.c, link.ld and build.ninja under\n"
+     "build/<platform>-<arch>/, compiles with LTO and links with --gc-sections.\n"
+     "Writes uk.lock and prints the image path last. --locked fails, naming each\n"
+     "difference, if the modules, their content, the toolchain or the image differ\n"
+     "from uk.lock."},
+    {"run", cmd_run, "uk run [--target T] [--locked] [--rig | --qemu] [-- ARGS...]",
+     "Builds, then boots the image and exits with its status. A hosted image runs as\n"
+     "a process with ARGS. A Xen image boots with xl where this machine is a Xen dom0;\n"
+     "elsewhere on the test rig (Debian's Xen and a dom0 inside QEMU, --rig), or\n"
+     "with --qemu directly under QEMU's PVH loader, printing through its serial port."},
+    {"check", cmd_check, "uk check [FILE] [--target T]",
+     "Checks a manifest (default: the app's uk.yaml) and resolves its modules without\n"
+     "building: every error is printed with its file:line:column."},
+    {"deps", cmd_deps, "uk deps [--target T] [--why MODULE|CAPABILITY]",
+     "Lists the chosen modules in init order with the capability each serves and why\n"
+     "that provider was chosen. --why prints the chain of requirements that pulled\n"
+     "a module in."},
+    {"size", cmd_size, "uk size [--target T]",
+     "Builds the image and its baseline (no LTO, no --gc-sections) and prints bytes per\n"
+     "module and per section from the link map, and the saving."},
+    {"menuconfig", cmd_menuconfig, "uk menuconfig [--target T]",
+     "Runs kconfig-mconf on the Kconfig tree of the app's modules. The choices are\n"
+     "saved to uk.config in the app (a defconfig fragment) and every later build\n"
+     "reads them; options: in uk.yaml win over uk.config."},
+    {"clean", cmd_clean, "uk clean", "Removes the app's build/ directory."},
+    {"targets", cmd_targets, "uk targets", "Lists the targets (manifests/targets/*.yaml)."},
+    {"modules", cmd_modules, "uk modules",
+     "Lists the module catalog: libs/, platform/ and the app's modules/."},
 };
 
 #define NVERBS (sizeof(verbs) / sizeof(verbs[0]))
@@ -62,8 +62,9 @@ static void usage(FILE *f)
 {
 	size_t i;
 
-	fprintf(f, "uk %s: a whole-program unikernel toolchain\n\n"
-		   "usage: uk [-C DIR] [-v] <verb> [options]\n\n",
+	fprintf(f,
+		"uk %s: a whole-program unikernel toolchain\n\n"
+		"usage: uk [-C DIR] [-v] <verb> [options]\n\n",
 		UK_VERSION);
 	for (i = 0; i < NVERBS; i++)
 		fprintf(f, "  %s\n", verbs[i].usage);
@@ -109,7 +110,8 @@ int cmd_parse(struct uk_ctx *ctx, struct cmd_args *a, const char *verb, const ch
 		}
 		if (strncmp(arg, "--", 2)) {
 			if (arg[0] == '-' || o->npositional == 4) {
-				diag_error(ctx, srcpos_none, "uk %s: unexpected argument '%s'", verb, arg);
+				diag_error(ctx, srcpos_none, "uk %s: unexpected argument '%s'",
+					   verb, arg);
 				diag_note(ctx, "usage", "see 'uk help %s'", verb);
 				return -1;
 			}
@@ -153,7 +155,8 @@ int cmd_parse(struct uk_ctx *ctx, struct cmd_args *a, const char *verb, const ch
 		}
 		if (!value) {
 			if (i + 1 >= a->argc) {
-				diag_error(ctx, srcpos_none, "uk %s: --%s needs a value", verb, name);
+				diag_error(ctx, srcpos_none, "uk %s: --%s needs a value", verb,
+					   name);
 				return -1;
 			}
 			value = a->argv[++i];
@@ -200,7 +203,7 @@ static const char *find_home(struct uk_ctx *ctx)
 
 static int run(struct uk_ctx *ctx, int argc, char **argv)
 {
-	struct cmd_args a = { 0, NULL, "." };
+	struct cmd_args a = {0, NULL, "."};
 	const struct verb *v;
 	int i = 1;
 

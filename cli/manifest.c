@@ -11,13 +11,12 @@
 #include "fsutil.h"
 #include "ydoc.h"
 
-static const char *const manifest_keys[] = { "name",	"version", "target",  "requires",
-					     "prefer",	"devices", "sources", "include",
-					     "cflags",	"options", "memory",  "cmdline",
-					     "assets",	NULL };
+static const char *const manifest_keys[] = {"name",    "version", "target",  "requires", "prefer",
+					    "devices", "sources", "include", "cflags",	 "options",
+					    "memory",  "cmdline", "assets",  NULL};
 
-static const char *const device_keys[] = { "name", "kind",   "mac",  "ipv4",	 "gateway",
-					   "tap",  "bridge", "file", "readonly", NULL };
+static const char *const device_keys[] = {"name", "kind",   "mac",  "ipv4",	"gateway",
+					  "tap",  "bridge", "file", "readonly", NULL};
 
 static bool is_identifier(const char *s, bool upper)
 {
@@ -115,7 +114,7 @@ static bool parse_mac(const char *s, uint8_t mac[6])
 	for (i = 0; i < 6; i++) {
 		if (!isxdigit((unsigned char)s[0]) || !isxdigit((unsigned char)s[1]))
 			return false;
-		mac[i] = (uint8_t)strtoul((char[]){ s[0], s[1], 0 }, NULL, 16);
+		mac[i] = (uint8_t)strtoul((char[]){s[0], s[1], 0}, NULL, 16);
 		s += 2;
 		if (i < 5 && *s++ != ':')
 			return false;
@@ -173,8 +172,9 @@ static bool parse_net_ipv4(struct uk_ctx *ctx, struct manifest_device *d, struct
 		return true;
 	}
 	if (!parse_ipv4(v->str, d->ipv4, &rest) || *rest != '/') {
-		diag_error(ctx, v->pos, "ipv4 must be an address with a prefix length, such as "
-					"10.0.0.2/24, or 'dhcp'");
+		diag_error(ctx, v->pos,
+			   "ipv4 must be an address with a prefix length, such as "
+			   "10.0.0.2/24, or 'dhcp'");
 		return false;
 	}
 	prefix = strtoul(rest + 1, &end, 10);
@@ -199,8 +199,8 @@ static bool same_subnet(const uint8_t a[4], const uint8_t b[4], unsigned prefix)
 /* Which keys belong to which kind of device. */
 static bool key_fits_kind(const char *key, enum manifest_device_kind kind)
 {
-	static const char *const net_only[] = { "mac", "ipv4", "gateway", "tap", "bridge", NULL };
-	static const char *const block_only[] = { "file", "readonly", NULL };
+	static const char *const net_only[] = {"mac", "ipv4", "gateway", "tap", "bridge", NULL};
+	static const char *const block_only[] = {"file", "readonly", NULL};
 	const char *const *k;
 
 	for (k = kind == DEVICE_NET ? block_only : net_only; *k; k++)
@@ -223,7 +223,8 @@ static bool parse_device(struct uk_ctx *ctx, struct manifest *m, struct ynode *n
 	d->pos = node->pos;
 	if (!(v = ydoc_get(node, "name"))) {
 		diag_error(ctx, node->pos, "a device needs a name");
-		diag_note(ctx, "hint", "for example: - { name: net0, kind: net, ipv4: 10.0.0.2/24 }");
+		diag_note(ctx, "hint",
+			  "for example: - { name: net0, kind: net, ipv4: 10.0.0.2/24 }");
 		return false;
 	}
 	if (!(d->name = scalar(ctx, v, "a device's name")))
@@ -268,7 +269,8 @@ static bool parse_device(struct uk_ctx *ctx, struct manifest *m, struct ynode *n
 	}
 	if ((v = ydoc_get(node, "mac"))) {
 		if (!parse_mac(v->str, d->mac)) {
-			diag_error(ctx, v->pos, "mac must be six hex pairs such as 00:16:3e:00:00:01");
+			diag_error(ctx, v->pos,
+				   "mac must be six hex pairs such as 00:16:3e:00:00:01");
 			return false;
 		}
 		if (d->mac[0] & 1) {
@@ -288,7 +290,8 @@ static bool parse_device(struct uk_ctx *ctx, struct manifest *m, struct ynode *n
 			return false;
 		}
 		if (!d->has_ipv4) {
-			diag_error(ctx, v->pos, "a gateway needs a static ipv4 address on the device");
+			diag_error(ctx, v->pos,
+				   "a gateway needs a static ipv4 address on the device");
 			return false;
 		}
 		if (!same_subnet(d->ipv4, d->gateway, d->prefix)) {
@@ -345,8 +348,9 @@ static bool parse_paths(struct uk_ctx *ctx, struct ynode *node, const char *what
 		p->text = items[i]->str;
 		p->pos = items[i]->pos;
 		if (p->text[0] == '/' || strstr(p->text, "..")) {
-			diag_error(ctx, p->pos, "%s entry '%s' must be a path inside the app directory",
-				   what, p->text);
+			diag_error(ctx, p->pos,
+				   "%s entry '%s' must be a path inside the app directory", what,
+				   p->text);
 			return false;
 		}
 	}
@@ -415,8 +419,10 @@ static bool parse_options(struct uk_ctx *ctx, struct manifest *m, struct ynode *
 			return false;
 		}
 		if (!is_identifier(k->str, true)) {
-			diag_error(ctx, k->pos, "option '%s' must be a Kconfig symbol in upper case, "
-						"such as LIBC_PRINTF_FLOAT", k->str);
+			diag_error(ctx, k->pos,
+				   "option '%s' must be a Kconfig symbol in upper case, "
+				   "such as LIBC_PRINTF_FLOAT",
+				   k->str);
 			return false;
 		}
 		if (!option_value(ctx, node->pairs[i].val, o))
@@ -425,15 +431,16 @@ static bool parse_options(struct uk_ctx *ctx, struct manifest *m, struct ynode *
 	return true;
 }
 
-static bool parse_field(struct uk_ctx *ctx, struct manifest *m, const char *key,
-			struct ynode *v)
+static bool parse_field(struct uk_ctx *ctx, struct manifest *m, const char *key, struct ynode *v)
 {
 	if (!strcmp(key, "name")) {
 		if (!(m->name = scalar(ctx, v, "name")))
 			return false;
 		if (!is_identifier(m->name, false)) {
-			diag_error(ctx, v->pos, "name '%s' must start with a letter and use only "
-						"lower-case letters, digits, '-' and '_'", m->name);
+			diag_error(ctx, v->pos,
+				   "name '%s' must start with a letter and use only "
+				   "lower-case letters, digits, '-' and '_'",
+				   m->name);
 			return false;
 		}
 	} else if (!strcmp(key, "version")) {
@@ -519,7 +526,7 @@ struct manifest *manifest_load(struct uk_ctx *ctx, const char *path)
 	if (!ok)
 		return NULL;
 	if (!m->name) {
-		diag_error(ctx, (struct srcpos){ path, 1, 1 }, "the manifest has no name");
+		diag_error(ctx, (struct srcpos){path, 1, 1}, "the manifest has no name");
 		diag_note(ctx, "hint", "add a line such as: name: hello");
 		return NULL;
 	}
@@ -527,13 +534,13 @@ struct manifest *manifest_load(struct uk_ctx *ctx, const char *path)
 		m->version = "0.1.0";
 	if (!m->target) {
 		m->target = MANIFEST_DEFAULT_TARGET;
-		m->target_pos = (struct srcpos){ path, 1, 1 };
+		m->target_pos = (struct srcpos){path, 1, 1};
 	}
 	if (!m->nsources) {
 		struct manifest_path *p = CTX_PUSH(ctx, m->sources, m->nsources);
 
 		p->text = "src/*.c";
-		p->pos = (struct srcpos){ path, 1, 1 };
+		p->pos = (struct srcpos){path, 1, 1};
 	}
 	return m;
 }

@@ -24,8 +24,8 @@ const char *requirement_text(struct uk_ctx *ctx, const struct requirement *r)
 	return r->text && r->text[0] ? ctx_printf(ctx, "%s %s", r->name, r->text) : r->name;
 }
 
-static size_t chain_into(struct uk_ctx *ctx, const struct resolution *res,
-			 const struct demand *d, struct chain_step **steps, size_t n, int depth)
+static size_t chain_into(struct uk_ctx *ctx, const struct resolution *res, const struct demand *d,
+			 struct chain_step **steps, size_t n, int depth)
 {
 	struct chain_step *s;
 
@@ -111,8 +111,7 @@ static void unknown_capability(struct resolver *r, const struct demand *d)
 	size_t ncaps = 0, i, j;
 	const char *near;
 
-	diag_error(r->ctx, d->pos, "unknown capability '%s': no module provides it",
-		   d->req->name);
+	diag_error(r->ctx, d->pos, "unknown capability '%s': no module provides it", d->req->name);
 	for (i = 0; i < r->cat->n; i++)
 		for (j = 0; j < r->cat->mods[i]->nprovides; j++)
 			*CTX_PUSH(r->ctx, caps, ncaps) = r->cat->mods[i]->provides[j];
@@ -126,8 +125,7 @@ static void unknown_capability(struct resolver *r, const struct demand *d)
 }
 
 /* Picks the provider of cap for the target; NULL after an error. */
-static const struct module *choose(struct resolver *r, const struct demand *d,
-				   const char **reason)
+static const struct module *choose(struct resolver *r, const struct demand *d, const char **reason)
 {
 	const char *cap = d->req->name;
 	const struct manifest_prefer *pref = find_prefer(r->m, cap);
@@ -189,8 +187,8 @@ static const struct module *choose(struct resolver *r, const struct demand *d,
 		*reason = "the default provider";
 		return def;
 	}
-	diag_error(r->ctx, d->pos, "several modules provide '%s' and none is the default: %s",
-		   cap, provider_list(r, cap, false));
+	diag_error(r->ctx, d->pos, "several modules provide '%s' and none is the default: %s", cap,
+		   provider_list(r, cap, false));
 	diag_note(r->ctx, "hint", "choose one in uk.yaml, e.g. prefer: { %s: %s }", cap,
 		  only->name);
 	if (d->origin != FROM_APP)
@@ -275,7 +273,8 @@ static void satisfy(struct resolver *r, const struct demand *d)
 	if (!requirement_allows(d->req, mod->version)) {
 		struct resolved *chosen = &r->res->mods[idx];
 
-		diag_error(r->ctx, d->pos, "version conflict: '%s' is required, but %s %s was chosen",
+		diag_error(r->ctx, d->pos,
+			   "version conflict: '%s' is required, but %s %s was chosen",
 			   requirement_text(r->ctx, d->req), mod->name, mod->version_text);
 		print_chain(r, d);
 		diag_note(r->ctx, "note", "%s %s serves '%s': %s", mod->name, mod->version_text,
@@ -328,7 +327,7 @@ static void report_cycle(struct resolver *r, const bool *done)
 	for (i = (size_t)seen[cur] - 1; i < len; i++)
 		line = ctx_printf(r->ctx, "%s%s -> ", line, res->mods[path[i]].mod->name);
 	line = ctx_printf(r->ctx, "%s%s", line, res->mods[cur].mod->name);
-	diag_error(r->ctx, (struct srcpos){ res->mods[cur].mod->yaml_path, 0, 0 },
+	diag_error(r->ctx, (struct srcpos){res->mods[cur].mod->yaml_path, 0, 0},
 		   "dependency cycle: %s", line);
 	diag_note(r->ctx, "hint", "a module cannot require, even indirectly, what requires it");
 }
@@ -358,7 +357,8 @@ static bool order(struct resolver *r)
 				if (!done[res->mods[i].deps[j]] && res->mods[i].deps[j] != i &&
 				    orders(res, res->mods[i].deps[j]))
 					ready = false;
-			if (ready && (best < 0 || order_key_cmp(&res->mods[i], &res->mods[best]) < 0))
+			if (ready &&
+			    (best < 0 || order_key_cmp(&res->mods[i], &res->mods[best]) < 0))
 				best = (long)i;
 		}
 		if (best < 0) {
@@ -398,9 +398,9 @@ static void check_prefers(struct resolver *r)
 struct resolution *resolve(struct uk_ctx *ctx, const struct catalog *cat,
 			   const struct target *target, const struct manifest *m)
 {
-	static const struct requirement netdev = { .name = "netdev", .text = "" };
-	static const struct requirement blkdev = { .name = "blkdev", .text = "" };
-	struct resolver r = { ctx, cat, target, m, NULL, NULL, 0, false };
+	static const struct requirement netdev = {.name = "netdev", .text = ""};
+	static const struct requirement blkdev = {.name = "blkdev", .text = ""};
+	struct resolver r = {ctx, cat, target, m, NULL, NULL, 0, false};
 	size_t i;
 
 	r.res = ctx_alloc(ctx, sizeof(*r.res));

@@ -13,16 +13,16 @@ struct demand {
 	const struct requirement *req;
 	struct srcpos pos;
 	enum demand_origin origin;
-	size_t from;       /* FROM_MODULE: index in resolution.mods */
+	size_t from;	   /* FROM_MODULE: index in resolution.mods */
 	const char *label; /* FROM_DEVICE: the device name */
 };
 
 struct resolved {
 	const struct module *mod;
 	const char *capability; /* the capability it was chosen for */
-	const char *reason;     /* why this provider: "preferred in uk.yaml", ... */
-	struct demand why;      /* the first requirement that pulled it in */
-	size_t *deps;           /* indices of the modules it requires */
+	const char *reason;	/* why this provider: "preferred in uk.yaml", ... */
+	struct demand why;	/* the first requirement that pulled it in */
+	size_t *deps;		/* indices of the modules it requires */
 	size_t ndeps;
 };
 

@@ -51,7 +51,7 @@ static const char *module_of_path(struct uk_ctx *ctx, const char *path)
 
 static int load_owners(struct uk_ctx *ctx, const char *objdir, struct owners *o)
 {
-	static const char *const skip[] = { NULL };
+	static const char *const skip[] = {NULL};
 	char **files, *out, *line, *save;
 	size_t n, i, nargs = 0;
 	const char **argv;
@@ -120,8 +120,8 @@ static struct size_row *row(struct uk_ctx *ctx, struct size_report *r, const cha
 /* The symbol a section is named after: ".text.foo" -> "foo". */
 static const char *section_symbol(const char *section)
 {
-	static const char *const prefixes[] = { ".text.", ".rodata.", ".data.rel.ro.", ".data.",
-						".bss.", NULL };
+	static const char *const prefixes[] = {".text.", ".rodata.", ".data.rel.ro.",
+					       ".data.", ".bss.",    NULL};
 	const char *const *p;
 
 	for (p = prefixes; *p; p++)
@@ -192,8 +192,8 @@ int size_analyze(struct uk_ctx *ctx, const char *map, const char *objdir,
 {
 	char *text = fs_read(ctx, map, NULL), *line, *save;
 	struct owners owners;
-	struct sources src = { &owners, archives, narchives };
-	struct pending p = { 0 };
+	struct sources src = {&owners, archives, narchives};
+	struct pending p = {0};
 	enum size_class cls = SIZE_RODATA;
 	bool alloc_section = false;
 
@@ -213,7 +213,8 @@ int size_analyze(struct uk_ctx *ctx, const char *map, const char *objdir,
 
 		/* lld: "%16llx %16llx %8llx %5llu " then the name, indented by 0
 		 * (output section), 8 (input section) or 16 (symbol). */
-		if (strlen(line) < 50 || sscanf(line, "%llx %llx %llx %llu", &vma, &lma, &size, &align) != 4)
+		if (strlen(line) < 50 ||
+		    sscanf(line, "%llx %llx %llx %llu", &vma, &lma, &size, &align) != 4)
 			continue;
 		rest = line + 49;
 		while (rest[indent] == ' ')
@@ -221,7 +222,8 @@ int size_analyze(struct uk_ctx *ctx, const char *map, const char *objdir,
 		rest += indent;
 		if (indent == 0) {
 			settle(ctx, out, &src, &p, NULL);
-			/* Non-allocated sections (symtab, comments) start at 0: not in the image. */
+			/* Non-allocated sections (symtab, comments) start at 0: not in the image.
+			 */
 			alloc_section = vma != 0;
 			cls = size_class_of(rest);
 			/* Symbol assignments (". = ALIGN(4096)") stand here too. */

@@ -22,7 +22,7 @@ static bool parse_num(const char **s, unsigned *out)
 
 static bool parse_version_prefix(const char **s, struct version *out)
 {
-	struct version v = { 0, 0, 0 };
+	struct version v = {0, 0, 0};
 
 	if (!parse_num(s, &v.major))
 		return false;
@@ -73,8 +73,8 @@ static bool parse_op(const char **s, enum version_op *op)
 	static const struct {
 		const char *text;
 		enum version_op op;
-	} ops[] = { { ">=", VOP_GE }, { "<=", VOP_LE }, { "==", VOP_EQ }, { "!=", VOP_NE },
-		    { ">", VOP_GT },  { "<", VOP_LT },  { "=", VOP_EQ } };
+	} ops[] = {{">=", VOP_GE}, {"<=", VOP_LE}, {"==", VOP_EQ}, {"!=", VOP_NE},
+		   {">", VOP_GT},  {"<", VOP_LT},  {"=", VOP_EQ}};
 	size_t i;
 
 	for (i = 0; i < sizeof(ops) / sizeof(ops[0]); i++) {
@@ -89,8 +89,7 @@ static bool parse_op(const char **s, enum version_op *op)
 	return false;
 }
 
-bool requirement_parse(struct uk_ctx *ctx, const char *s, struct requirement *out,
-		       const char **why)
+bool requirement_parse(struct uk_ctx *ctx, const char *s, struct requirement *out, const char **why)
 {
 	const char *p = skip_space(s), *start = p;
 	size_t n;

@@ -11,7 +11,7 @@
 
 static struct srcpos mark_pos(const char *file, yaml_mark_t m)
 {
-	struct srcpos p = { file, (int)m.line + 1, (int)m.column + 1 };
+	struct srcpos p = {file, (int)m.line + 1, (int)m.column + 1};
 	return p;
 }
 
@@ -30,8 +30,8 @@ static struct ynode *convert(struct uk_ctx *ctx, const char *file, yaml_document
 	switch (yn->type) {
 	case YAML_SCALAR_NODE:
 		node->kind = YNODE_SCALAR;
-		node->str = ctx_strndup(ctx, (const char *)yn->data.scalar.value,
-					yn->data.scalar.length);
+		node->str =
+		    ctx_strndup(ctx, (const char *)yn->data.scalar.value, yn->data.scalar.length);
 		node->plain = yn->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 		if (strlen(node->str) != yn->data.scalar.length) {
 			diag_error(ctx, node->pos, "a NUL byte is not allowed in a value");
@@ -41,8 +41,8 @@ static struct ynode *convert(struct uk_ctx *ctx, const char *file, yaml_document
 	case YAML_SEQUENCE_NODE:
 		node->kind = YNODE_SEQ;
 		for (it = yn->data.sequence.items.start; it < yn->data.sequence.items.top; it++) {
-			struct ynode *c = convert(ctx, file, doc,
-						  yaml_document_get_node(doc, *it), depth + 1);
+			struct ynode *c =
+			    convert(ctx, file, doc, yaml_document_get_node(doc, *it), depth + 1);
 			if (!c)
 				return NULL;
 			*CTX_PUSH(ctx, node->items, node->n) = c;
@@ -87,8 +87,7 @@ static struct ynode *convert(struct uk_ctx *ctx, const char *file, yaml_document
 	}
 }
 
-struct ynode *ydoc_load_string(struct uk_ctx *ctx, const char *name, const char *text,
-			       size_t len)
+struct ynode *ydoc_load_string(struct uk_ctx *ctx, const char *name, const char *text, size_t len)
 {
 	yaml_parser_t parser;
 	yaml_document_t doc;
@@ -109,7 +108,7 @@ struct ynode *ydoc_load_string(struct uk_ctx *ctx, const char *name, const char 
 	if (!root) {
 		result = ctx_alloc(ctx, sizeof(*result));
 		result->kind = YNODE_MAP;
-		result->pos = (struct srcpos){ name, 1, 1 };
+		result->pos = (struct srcpos){name, 1, 1};
 	} else {
 		result = convert(ctx, name, &doc, root, 0);
 	}
@@ -234,8 +233,8 @@ bool ydoc_scalar_list(struct uk_ctx *ctx, struct ynode *node, const char *what,
 
 bool ydoc_bool_word(const char *s, bool *out)
 {
-	static const char *const yes[] = { "true", "yes", "on", "y" };
-	static const char *const no[] = { "false", "no", "off", "n" };
+	static const char *const yes[] = {"true", "yes", "on", "y"};
+	static const char *const no[] = {"false", "no", "off", "n"};
 	size_t i;
 
 	for (i = 0; i < 4; i++) {

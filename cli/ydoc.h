@@ -16,9 +16,9 @@ struct ypair;
 struct ynode {
 	enum ynode_kind kind;
 	struct srcpos pos;
-	const char *str;  /* scalar text */
-	bool plain;       /* scalar was unquoted (so "yes" may mean a boolean) */
-	size_t n;         /* items of a sequence, pairs of a map */
+	const char *str; /* scalar text */
+	bool plain;	 /* scalar was unquoted (so "yes" may mean a boolean) */
+	size_t n;	 /* items of a sequence, pairs of a map */
 	struct ynode **items;
 	struct ypair *pairs;
 };
@@ -31,8 +31,7 @@ struct ypair {
 /* Loads path; returns the root (an empty map for an empty file), or NULL
  * with an error printed at the place libyaml stopped. */
 struct ynode *ydoc_load(struct uk_ctx *ctx, const char *path);
-struct ynode *ydoc_load_string(struct uk_ctx *ctx, const char *name, const char *text,
-			       size_t len);
+struct ynode *ydoc_load_string(struct uk_ctx *ctx, const char *name, const char *text, size_t len);
 
 const char *ynode_kind_name(enum ynode_kind kind);
 

@@ -7,8 +7,8 @@
 
 struct fixture {
 	struct uk_ctx ctx;
-	char dir[256];   /* a fresh directory under $TMPDIR */
-	char *errbuf;    /* what diagnostics printed so far */
+	char dir[256]; /* a fresh directory under $TMPDIR */
+	char *errbuf;  /* what diagnostics printed so far */
 	size_t errlen;
 };
 
@@ -25,8 +25,6 @@ const char *fixture_errors(struct fixture *f);
  * pairs and a hosted/x86_64 target requiring 'platform'. */
 void fixture_module(struct fixture *f, const char *name, const char *yaml);
 void fixture_target(struct fixture *f);
-
-
 
 struct build;
 /* Writes app/uk.yaml with manifest and prepares a build of it against the

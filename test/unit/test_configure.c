@@ -15,8 +15,10 @@ static int setup(void **state)
 	fixture_setup(&f);
 	fixture_target(&f);
 	fixture_module(&f, "plat", "name: plat\nversion: 1.0.0\nprovides: [platform]\n");
-	fixture_write(&f, "libs/plat/Kconfig", "config PLAT_DEBUG\n\tbool \"debug\"\n\tdefault n\n");
-	fixture_module(&f, "fmt", "name: fmt\nversion: 1.0.0\nprovides: [fmt]\nrequires: [platform]\n");
+	fixture_write(&f, "libs/plat/Kconfig",
+		      "config PLAT_DEBUG\n\tbool \"debug\"\n\tdefault n\n");
+	fixture_module(&f, "fmt",
+		       "name: fmt\nversion: 1.0.0\nprovides: [fmt]\nrequires: [platform]\n");
 	fixture_write(&f, "libs/fmt/Kconfig",
 		      "config FMT_FLOAT\n\tbool \"floats\"\n\tdefault y\n"
 		      "config FMT_BUF\n\tint \"buffer\"\n\trange 16 4096\n\tdefault 256\n"
@@ -62,8 +64,9 @@ static void test_options_reach_config_h(void **state)
 	struct build b;
 	const char *h;
 
-	fixture_build(f, "name: app\nrequires: [fmt]\n"
-			 "options: { FMT_FLOAT: n, FMT_BUF: 1024, FMT_NAME: \"hi there\" }\n",
+	fixture_build(f,
+		      "name: app\nrequires: [fmt]\n"
+		      "options: { FMT_FLOAT: n, FMT_BUF: 1024, FMT_NAME: \"hi there\" }\n",
 		      &b);
 	assert_int_equal(configure_run(&b), 0);
 	h = read_build(f, &b, "include/uk/config.h");
@@ -126,8 +129,9 @@ static void test_value_kconfig_refuses(void **state)
 	struct build b;
 
 	/* Out of range, and a bool whose dependency is off: Kconfig drops both. */
-	fixture_build(f, "name: app\nrequires: [fmt]\n"
-			 "options: { FMT_BUF: 1, FMT_FLOAT: n, FMT_WIDE: y }\n",
+	fixture_build(f,
+		      "name: app\nrequires: [fmt]\n"
+		      "options: { FMT_BUF: 1, FMT_FLOAT: n, FMT_WIDE: y }\n",
 		      &b);
 	assert_int_equal(configure_run(&b), -1);
 	assert_non_null(strstr(fixture_errors(f), "error: option 'FMT_BUF' cannot be set to 1"));
@@ -137,14 +141,14 @@ static void test_value_kconfig_refuses(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_tree_has_only_chosen_modules, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_options_reach_config_h, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_defaults_apply, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_saved_menuconfig_choices_are_read, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_option_of_unchosen_module, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_misspelt_option, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_value_kconfig_refuses, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_tree_has_only_chosen_modules, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_options_reach_config_h, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_defaults_apply, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_saved_menuconfig_choices_are_read, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_option_of_unchosen_module, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_misspelt_option, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_value_kconfig_refuses, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("configure", tests, NULL, NULL);
 }

@@ -162,14 +162,14 @@ static void test_every_error_reported(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_full_manifest, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_defaults, setup, teardown),
-		cmocka_unit_test(test_sizes),
-		cmocka_unit_test_setup_teardown(test_unknown_key_suggests, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_bad_device, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_yaml_syntax_error_has_position, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_option_prefix, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_every_error_reported, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_full_manifest, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_defaults, setup, teardown),
+	    cmocka_unit_test(test_sizes),
+	    cmocka_unit_test_setup_teardown(test_unknown_key_suggests, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_bad_device, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_yaml_syntax_error_has_position, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_option_prefix, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_every_error_reported, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("manifest", tests, NULL, NULL);
 }

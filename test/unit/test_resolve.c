@@ -14,32 +14,44 @@ static int setup(void **state)
 
 	fixture_setup(&f);
 	fixture_target(&f);
-	fixture_module(&f, "plat-h", "name: plat-h\nversion: 1.0.0\nprovides: [platform]\n"
-				     "platforms: [hosted]\ninit: { function: ph_init, level: early }\n");
-	fixture_module(&f, "plat-x", "name: plat-x\nversion: 1.0.0\nprovides: [platform]\n"
-				     "platforms: [xen/x86_64]\nrequires: [devtree]\n");
+	fixture_module(&f, "plat-h",
+		       "name: plat-h\nversion: 1.0.0\nprovides: [platform]\n"
+		       "platforms: [hosted]\ninit: { function: ph_init, level: early }\n");
+	fixture_module(&f, "plat-x",
+		       "name: plat-x\nversion: 1.0.0\nprovides: [platform]\n"
+		       "platforms: [xen/x86_64]\nrequires: [devtree]\n");
 	/* The platform uses a library that needs libc, which needs the platform. */
-	fixture_module(&f, "devtree", "name: devtree\nversion: 1.0.0\nprovides: [devtree]\n"
-				      "requires: [libc]\n");
-	fixture_module(&f, "alloc", "name: alloc\nversion: 0.3.0\nprovides: [alloc]\n"
-				    "requires: [platform]\ndefault: true\n"
-				    "init: { function: alloc_init, level: early }\n");
-	fixture_module(&f, "alloc-bump", "name: alloc-bump\nversion: 1.0.0\nprovides: [alloc]\n"
-					 "requires: [platform]\n");
-	fixture_module(&f, "console", "name: console\nversion: 0.1.0\nprovides: [console]\n"
-				      "requires: [platform]\n"
-				      "init: { function: console_init, level: platform }\n");
-	fixture_module(&f, "libc", "name: libc\nversion: 0.1.0\nprovides: [libc]\n"
-				   "requires: [alloc >= 0.2, console]\n"
-				   "init: { function: libc_init, level: lib }\n");
-	fixture_module(&f, "netfront", "name: netfront\nversion: 0.1.0\nprovides: [netdev]\n"
-				       "requires: [platform]\nplatforms: [xen]\n");
-	fixture_module(&f, "tcp", "name: tcp\nversion: 0.1.0\nprovides: [tcp]\n"
-				  "requires: [netdev, libc]\n");
-	fixture_module(&f, "cyc-a", "name: cyc-a\nversion: 0.1.0\nprovides: [ca]\nrequires: [cb]\n");
-	fixture_module(&f, "cyc-b", "name: cyc-b\nversion: 0.1.0\nprovides: [cb]\nrequires: [ca]\n");
-	fixture_module(&f, "old", "name: old\nversion: 0.1.0\nprovides: [old]\n"
-				  "requires: [\"alloc < 0.2\"]\n");
+	fixture_module(&f, "devtree",
+		       "name: devtree\nversion: 1.0.0\nprovides: [devtree]\n"
+		       "requires: [libc]\n");
+	fixture_module(&f, "alloc",
+		       "name: alloc\nversion: 0.3.0\nprovides: [alloc]\n"
+		       "requires: [platform]\ndefault: true\n"
+		       "init: { function: alloc_init, level: early }\n");
+	fixture_module(&f, "alloc-bump",
+		       "name: alloc-bump\nversion: 1.0.0\nprovides: [alloc]\n"
+		       "requires: [platform]\n");
+	fixture_module(&f, "console",
+		       "name: console\nversion: 0.1.0\nprovides: [console]\n"
+		       "requires: [platform]\n"
+		       "init: { function: console_init, level: platform }\n");
+	fixture_module(&f, "libc",
+		       "name: libc\nversion: 0.1.0\nprovides: [libc]\n"
+		       "requires: [alloc >= 0.2, console]\n"
+		       "init: { function: libc_init, level: lib }\n");
+	fixture_module(&f, "netfront",
+		       "name: netfront\nversion: 0.1.0\nprovides: [netdev]\n"
+		       "requires: [platform]\nplatforms: [xen]\n");
+	fixture_module(&f, "tcp",
+		       "name: tcp\nversion: 0.1.0\nprovides: [tcp]\n"
+		       "requires: [netdev, libc]\n");
+	fixture_module(&f, "cyc-a",
+		       "name: cyc-a\nversion: 0.1.0\nprovides: [ca]\nrequires: [cb]\n");
+	fixture_module(&f, "cyc-b",
+		       "name: cyc-b\nversion: 0.1.0\nprovides: [cb]\nrequires: [ca]\n");
+	fixture_module(&f, "old",
+		       "name: old\nversion: 0.1.0\nprovides: [old]\n"
+		       "requires: [\"alloc < 0.2\"]\n");
 	fixture_module(&f, "dbl-a", "name: dbl-a\nversion: 0.1.0\nprovides: [dbl]\n");
 	fixture_module(&f, "dbl-b", "name: dbl-b\nversion: 0.1.0\nprovides: [dbl]\n");
 	*state = &f;
@@ -170,17 +182,19 @@ static void test_ambiguous_without_default(void **state)
 	struct fixture *f = *state;
 
 	assert_null(run(f, "hosted/x86_64", "name: app\nrequires: [dbl]\n"));
-	assert_non_null(strstr(fixture_errors(f), "error: several modules provide 'dbl' and none "
-						  "is the default: dbl-a, dbl-b\n"
-						  "  hint: choose one in uk.yaml, e.g. prefer: { dbl: "
-						  "dbl-b }\n"));
+	assert_non_null(strstr(fixture_errors(f),
+			       "error: several modules provide 'dbl' and none "
+			       "is the default: dbl-a, dbl-b\n"
+			       "  hint: choose one in uk.yaml, e.g. prefer: { dbl: "
+			       "dbl-b }\n"));
 }
 
 static void test_prefer_of_non_provider(void **state)
 {
 	struct fixture *f = *state;
 
-	assert_null(run(f, "hosted/x86_64", "name: app\nrequires: [alloc]\nprefer: { alloc: libc }\n"));
+	assert_null(
+	    run(f, "hosted/x86_64", "name: app\nrequires: [alloc]\nprefer: { alloc: libc }\n"));
 	assert_non_null(strstr(fixture_errors(f), "uk.yaml:3:11: error: prefer: module 'libc' does "
 						  "not provide 'alloc'\n"
 						  "  hint: the providers of 'alloc' are: alloc, "
@@ -191,8 +205,9 @@ static void test_device_needs_driver(void **state)
 {
 	struct fixture *f = *state;
 
-	assert_null(run(f, "hosted/x86_64", "name: app\ndevices:\n  - { name: net0, kind: net, "
-					    "ipv4: dhcp }\n"));
+	assert_null(run(f, "hosted/x86_64",
+			"name: app\ndevices:\n  - { name: net0, kind: net, "
+			"ipv4: dhcp }\n"));
 	assert_non_null(strstr(fixture_errors(f), "error: no module provides 'netdev' for target "
 						  "hosted/x86_64\n"));
 	assert_non_null(strstr(fixture_errors(f), "  chain: device net0 -> netdev\n"));
@@ -218,19 +233,19 @@ static void test_chain_for_why(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_minimal_set_in_init_order, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_deterministic, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_prefer_wins_over_default, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_platform_chosen_by_target, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_unknown_capability_suggests, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_platform_mismatch_prints_chain, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_version_conflict_prints_both_chains, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_cycle, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_ambiguous_without_default, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_prefer_of_non_provider, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_device_needs_driver, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_chain_for_why, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_minimal_set_in_init_order, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_deterministic, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_prefer_wins_over_default, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_platform_chosen_by_target, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_unknown_capability_suggests, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_platform_mismatch_prints_chain, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_version_conflict_prints_both_chains, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_cycle, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_ambiguous_without_default, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_prefer_of_non_provider, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_device_needs_driver, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_chain_for_why, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("resolve", tests, NULL, NULL);
 }

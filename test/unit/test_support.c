@@ -28,10 +28,10 @@ static void test_versions(void **state)
 	assert_true(requirement_parse(&ctx, "alloc >= 0.2, < 1.0", &r, &why));
 	assert_string_equal(r.name, "alloc");
 	assert_int_equal(r.nbounds, 2);
-	assert_true(requirement_allows(&r, (struct version){ 0, 2, 0 }));
-	assert_true(requirement_allows(&r, (struct version){ 0, 9, 9 }));
-	assert_false(requirement_allows(&r, (struct version){ 1, 0, 0 }));
-	assert_false(requirement_allows(&r, (struct version){ 0, 1, 9 }));
+	assert_true(requirement_allows(&r, (struct version){0, 2, 0}));
+	assert_true(requirement_allows(&r, (struct version){0, 9, 9}));
+	assert_false(requirement_allows(&r, (struct version){1, 0, 0}));
+	assert_false(requirement_allows(&r, (struct version){0, 1, 9}));
 	assert_true(requirement_parse(&ctx, "tcp", &r, &why));
 	assert_int_equal(r.nbounds, 0);
 	assert_false(requirement_parse(&ctx, "tcp >> 1", &r, &why));
@@ -71,7 +71,7 @@ static void test_sha256_vectors(void **state)
 
 static void test_suggestions(void **state)
 {
-	static const char *const words[] = { "requires", "sources", "options", "devices" };
+	static const char *const words[] = {"requires", "sources", "options", "devices"};
 
 	(void)state;
 	assert_int_equal(suggest_distance("kitten", "sitting"), 3);
@@ -119,11 +119,11 @@ static void test_tree_hash_sees_content_not_tests(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_versions),
-		cmocka_unit_test(test_sha256_vectors),
-		cmocka_unit_test(test_suggestions),
-		cmocka_unit_test(test_ydoc_positions_and_duplicates),
-		cmocka_unit_test(test_tree_hash_sees_content_not_tests),
+	    cmocka_unit_test(test_versions),
+	    cmocka_unit_test(test_sha256_vectors),
+	    cmocka_unit_test(test_suggestions),
+	    cmocka_unit_test(test_ydoc_positions_and_duplicates),
+	    cmocka_unit_test(test_tree_hash_sees_content_not_tests),
 	};
 	return cmocka_run_group_tests_name("support", tests, NULL, NULL);
 }

@@ -52,8 +52,7 @@ void __alloc_release(struct alloc_block *b)
 		size_t psize = *((size_t *)b - 1);
 		struct alloc_block *prev = blk_at((uintptr_t)b - psize);
 
-		if (!blk_valid(prev) || blk_size(prev) != psize ||
-		    !(blk_flags(prev) & ALLOC_FREE))
+		if (!blk_valid(prev) || blk_size(prev) != psize || !(blk_flags(prev) & ALLOC_FREE))
 			plat_panic("alloc: heap corrupted (previous block)");
 		__alloc_list_remove(prev);
 		blk_set(b, blk_size(b), ALLOC_FREE);

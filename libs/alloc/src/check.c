@@ -15,15 +15,14 @@ static int in_heap(const struct alloc_block *b)
 }
 
 /* Walks one region's blocks and adds them to the tallies. */
-static int check_region(const struct alloc_region *r, size_t *bytes,
-			size_t *free_bytes, size_t *nfree, size_t *nlive)
+static int check_region(const struct alloc_region *r, size_t *bytes, size_t *free_bytes,
+			size_t *nfree, size_t *nlive)
 {
 	unsigned prev_free = 0;
 	uintptr_t a = r->first;
 	const struct alloc_block *b;
 
-	if (r->first != (uintptr_t)r + sizeof(*r) || (r->fence & 15u) ||
-	    r->fence < r->first)
+	if (r->first != (uintptr_t)r + sizeof(*r) || (r->fence & 15u) || r->fence < r->first)
 		return -1;
 	while (a < r->fence) {
 		size_t size;
@@ -52,8 +51,7 @@ static int check_region(const struct alloc_region *r, size_t *bytes,
 		a += size;
 	}
 	b = blk_at(r->fence);
-	if (a != r->fence || !blk_valid(b) || blk_size(b) != 0 ||
-	    (blk_flags(b) & ALLOC_FREE) ||
+	if (a != r->fence || !blk_valid(b) || blk_size(b) != 0 || (blk_flags(b) & ALLOC_FREE) ||
 	    !!(blk_flags(b) & ALLOC_PREV_FREE) != prev_free)
 		return -1;
 	return 0;
@@ -81,8 +79,7 @@ static int check_lists(size_t nfree, size_t free_bytes)
 			    alloc_class(blk_size(b)) != c)
 				return -1;
 			next = blk_next(b);
-			if (!blk_valid(next) ||
-			    !(blk_flags(next) & ALLOC_PREV_FREE))
+			if (!blk_valid(next) || !(blk_flags(next) & ALLOC_PREV_FREE))
 				return -1;
 			bytes += blk_size(b);
 		}
@@ -101,9 +98,8 @@ int alloc_check(void)
 		    check_region(r, &bytes, &free_bytes, &nfree, &nlive))
 			return -ALLOC_EINVAL;
 	}
-	if (nregions != h->nregions || bytes != h->heap_bytes ||
-	    free_bytes != h->free_bytes || nfree != h->free_blocks ||
-	    nlive != h->live_blocks || h->peak_used < bytes - free_bytes)
+	if (nregions != h->nregions || bytes != h->heap_bytes || free_bytes != h->free_bytes ||
+	    nfree != h->free_blocks || nlive != h->live_blocks || h->peak_used < bytes - free_bytes)
 		return -ALLOC_EINVAL;
 	if (check_lists(nfree, free_bytes))
 		return -ALLOC_EINVAL;

@@ -20,18 +20,18 @@
  * stops there without a bounds check.
  */
 struct alloc_block {
-	size_t size; /* of the whole block, header included; low bits: flags */
+	size_t size;  /* of the whole block, header included; low bits: flags */
 	size_t magic; /* alloc_seal() of the header: catches foreign pointers */
 	/* free blocks only: */
 	struct alloc_block *next;
 	struct alloc_block *prev;
 };
 
-#define ALLOC_FREE 1u
+#define ALLOC_FREE	1u
 #define ALLOC_PREV_FREE 2u
-#define ALLOC_FLAGS 15u
+#define ALLOC_FLAGS	15u
 
-#define ALLOC_HDR 16u
+#define ALLOC_HDR	 16u
 #define ALLOC_ALIGN_MASK 15u
 /* header, two links and a footer, rounded up to the alignment */
 #define ALLOC_MIN_BLOCK 48u
@@ -40,13 +40,13 @@ struct alloc_region {
 	struct alloc_region *next;
 	uintptr_t first; /* first block */
 	uintptr_t fence; /* the fence header; the region ends 16 bytes later */
-	size_t pad; /* keeps the first block 16-byte aligned */
+	size_t pad;	 /* keeps the first block 16-byte aligned */
 };
 
 /* Exact classes of 16 bytes up to 1 KiB, then four per power of two. */
 #define ALLOC_EXACT_LIMIT 1024u
-#define ALLOC_NCLASSES (64u + (sizeof(size_t) * 8u - 10u) * 4u)
-#define ALLOC_MAP_WORDS ((ALLOC_NCLASSES + 63u) / 64u)
+#define ALLOC_NCLASSES	  (64u + (sizeof(size_t) * 8u - 10u) * 4u)
+#define ALLOC_MAP_WORDS	  ((ALLOC_NCLASSES + 63u) / 64u)
 
 struct alloc_heap {
 	struct alloc_block *lists[ALLOC_NCLASSES];
@@ -127,8 +127,7 @@ static inline unsigned alloc_class(size_t size)
 
 	if (size < ALLOC_EXACT_LIMIT)
 		return (unsigned)(size >> 4);
-	lg = (unsigned)(sizeof(size_t) * 8 - 1) -
-	     (unsigned)__builtin_clzl(size);
+	lg = (unsigned)(sizeof(size_t) * 8 - 1) - (unsigned)__builtin_clzl(size);
 	return 64u + (lg - 10u) * 4u + (unsigned)((size >> (lg - 2)) & 3u);
 }
 
@@ -158,12 +157,10 @@ void __alloc_list_remove(struct alloc_block *b) ALLOC_HIDDEN;
 struct alloc_block *__alloc_list_find(size_t size) ALLOC_HIDDEN;
 
 /* block transitions (block.c) */
-void __alloc_make_free(struct alloc_block *b, size_t size,
-		       unsigned prev_free) ALLOC_HIDDEN;
+void __alloc_make_free(struct alloc_block *b, size_t size, unsigned prev_free) ALLOC_HIDDEN;
 void __alloc_release(struct alloc_block *b) ALLOC_HIDDEN;
 void __alloc_trim(struct alloc_block *b, size_t size) ALLOC_HIDDEN;
 struct alloc_block *__alloc_take(size_t size) ALLOC_HIDDEN;
-struct alloc_block *__alloc_block_of(const void *ptr,
-				     const char *who) ALLOC_HIDDEN;
+struct alloc_block *__alloc_block_of(const void *ptr, const char *who) ALLOC_HIDDEN;
 
 #endif

@@ -23,8 +23,7 @@ void *alloc_memalign(size_t align, size_t size)
 	b = __alloc_take(total);
 	if (!b)
 		goto fail;
-	payload = ((uintptr_t)blk_payload(b) + align - 1) &
-		  ~(uintptr_t)(align - 1);
+	payload = ((uintptr_t)blk_payload(b) + align - 1) & ~(uintptr_t)(align - 1);
 	lead = payload - (uintptr_t)blk_payload(b);
 	if (lead && lead < ALLOC_MIN_BLOCK) {
 		payload += align;

@@ -32,8 +32,7 @@ void *alloc_realloc(void *ptr, size_t size)
 		blk_set(next, nsize, ALLOC_FREE);
 		blk_set(b, have + nsize, blk_flags(b));
 		next = blk_next(b);
-		blk_set(next, blk_size(next),
-			blk_flags(next) & ~ALLOC_PREV_FREE);
+		blk_set(next, blk_size(next), blk_flags(next) & ~ALLOC_PREV_FREE);
 		__alloc_trim(b, need);
 		alloc_note_use();
 		return ptr;

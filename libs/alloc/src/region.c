@@ -16,8 +16,7 @@ int alloc_add_region(void *base, size_t len)
 	if (end < (uintptr_t)base || start < (uintptr_t)base)
 		return -ALLOC_EINVAL;
 	end &= ~(uintptr_t)15u;
-	if (end < start || end - start < sizeof(struct alloc_region) +
-						 ALLOC_MIN_BLOCK + ALLOC_HDR)
+	if (end < start || end - start < sizeof(struct alloc_region) + ALLOC_MIN_BLOCK + ALLOC_HDR)
 		return -ALLOC_EINVAL;
 	for (r = h->regions; r; r = r->next)
 		if (start < r->fence + ALLOC_HDR && (uintptr_t)r < end)

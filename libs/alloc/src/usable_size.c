@@ -7,7 +7,5 @@ size_t alloc_usable_size(const void *ptr)
 {
 	if (!ptr)
 		return 0;
-	return blk_size(__alloc_block_of(ptr,
-					 "alloc_usable_size: freed pointer")) -
-	       ALLOC_HDR;
+	return blk_size(__alloc_block_of(ptr, "alloc_usable_size: freed pointer")) - ALLOC_HDR;
 }

@@ -237,8 +237,7 @@ static void test_poison_fills_freed(void **state)
 
 static void test_double_free_panics(void **state)
 {
-	void *a = alloc_malloc(64), *b = alloc_malloc(64),
-	     *c = alloc_malloc(64);
+	void *a = alloc_malloc(64), *b = alloc_malloc(64), *c = alloc_malloc(64);
 
 	(void)state;
 	alloc_free(b);
@@ -308,8 +307,7 @@ static void test_regions(void **state)
 	(void)state;
 	assert_int_equal(alloc_add_region(arena2, 64), -22);
 	assert_int_equal(alloc_add_region(arena + 4096, 8192), -22);
-	assert_int_equal(alloc_add_region((void *)(UINTPTR_MAX - 64), 4096),
-			 -22);
+	assert_int_equal(alloc_add_region((void *)(UINTPTR_MAX - 64), 4096), -22);
 	assert_int_equal(alloc_add_region(arena2 + 3, sizeof(arena2) - 3), 0);
 	assert_int_equal(stats().regions, 2);
 	assert_int_equal(alloc_check(), 0);
@@ -371,33 +369,20 @@ static void test_stats_count(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_zero_size, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_huge_sizes, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_alignment, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_exhaustion_then_recovery,
-						setup, teardown),
-		cmocka_unit_test_setup_teardown(test_coalescing_gives_one_block,
-						setup, teardown),
-		cmocka_unit_test_setup_teardown(test_realloc_in_place, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_calloc_zeroes, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_poison_fills_freed, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_double_free_panics, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_bad_pointer_panics, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(test_check_detects_corruption,
-						setup, teardown),
-		cmocka_unit_test_setup_teardown(test_regions, setup, teardown),
-		cmocka_unit_test_setup_teardown(
-			test_init_takes_platform_regions, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_stats_count, setup,
-						teardown),
+	    cmocka_unit_test_setup_teardown(test_zero_size, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_huge_sizes, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_alignment, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_exhaustion_then_recovery, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_coalescing_gives_one_block, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_realloc_in_place, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_calloc_zeroes, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_poison_fills_freed, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_double_free_panics, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_bad_pointer_panics, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_check_detects_corruption, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_regions, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_init_takes_platform_regions, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_stats_count, setup, teardown),
 	};
 
 	return cmocka_run_group_tests_name("alloc", tests, NULL, NULL);

@@ -12,9 +12,9 @@
 
 #include "../src/heap.h"
 
-#define HEAP_BYTES (4u << 20)
-#define SLOTS 512
-#define OPS 200000
+#define HEAP_BYTES  (4u << 20)
+#define SLOTS	    512
+#define OPS	    200000
 #define CHECK_EVERY 2000
 
 static _Alignas(16) unsigned char heap[HEAP_BYTES];
@@ -76,8 +76,7 @@ static void verify(const unsigned char *p, const unsigned char *base, size_t n)
 
 	for (w = 0; w < n / 8; w++)
 		if (((const uint64_t *)p)[w] != pattern(base, w))
-			fail_msg("block %p word %zu corrupted", (void *)base,
-				 w);
+			fail_msg("block %p word %zu corrupted", (void *)base, w);
 	if (n % 8) {
 		uint64_t last = pattern(base, w);
 
@@ -116,8 +115,7 @@ static void churn(uint64_t seed)
 				s->align = (size_t)32 << (next_rand() % 8);
 				s->p = alloc_memalign(s->align, size);
 				if (s->p)
-					assert_int_equal(
-						(uintptr_t)s->p % s->align, 0);
+					assert_int_equal((uintptr_t)s->p % s->align, 0);
 			}
 			if (!s->p) {
 				failures++;
@@ -169,9 +167,8 @@ static void churn(uint64_t seed)
 	assert_int_equal(st.live_blocks, 0);
 	assert_int_equal(st.free_blocks, 1);
 	assert_int_equal(st.largest_free, st.heap_bytes);
-	print_message(
-		"seed %llu: %zu failed requests, %zu realloc moves, peak %zu\n",
-		(unsigned long long)seed, failures, moves, st.peak_used_bytes);
+	print_message("seed %llu: %zu failed requests, %zu realloc moves, peak %zu\n",
+		      (unsigned long long)seed, failures, moves, st.peak_used_bytes);
 }
 
 static void test_churn_seed_1(void **state)
@@ -189,8 +186,8 @@ static void test_churn_seed_2(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_churn_seed_1),
-		cmocka_unit_test(test_churn_seed_2),
+	    cmocka_unit_test(test_churn_seed_1),
+	    cmocka_unit_test(test_churn_seed_2),
 	};
 
 	return cmocka_run_group_tests_name("alloc churn", tests, NULL, NULL);

@@ -100,10 +100,10 @@ static void test_big_write_keeps_order(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup(test_holds_partial_line, reset),
-		cmocka_unit_test_setup(test_line_goes_out_whole, reset),
-		cmocka_unit_test_setup(test_full_buffer_flushes, reset),
-		cmocka_unit_test_setup(test_big_write_keeps_order, reset),
+	    cmocka_unit_test_setup(test_holds_partial_line, reset),
+	    cmocka_unit_test_setup(test_line_goes_out_whole, reset),
+	    cmocka_unit_test_setup(test_full_buffer_flushes, reset),
+	    cmocka_unit_test_setup(test_big_write_keeps_order, reset),
 	};
 
 	return cmocka_run_group_tests_name("console", tests, NULL, NULL);

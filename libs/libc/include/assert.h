@@ -6,9 +6,7 @@
 #ifdef NDEBUG
 #define assert(expr) ((void)0)
 #else
-#define assert(expr)                                                           \
-	((expr) ? (void)0                                                      \
-		: __uk_assert_fail(#expr, __FILE__, __LINE__, __func__))
+#define assert(expr) ((expr) ? (void)0 : __uk_assert_fail(#expr, __FILE__, __LINE__, __func__))
 #endif
 
 #ifndef _UK_ASSERT_H
@@ -18,7 +16,6 @@
 #define static_assert _Static_assert
 #endif
 
-_Noreturn void __uk_assert_fail(const char *expr, const char *file, int line,
-				const char *func);
+_Noreturn void __uk_assert_fail(const char *expr, const char *file, int line, const char *func);
 
 #endif

@@ -35,18 +35,13 @@ extern FILE *const stderr;
 int printf(const char *restrict fmt, ...) __UK_PRINTF(1, 2);
 int vprintf(const char *restrict fmt, va_list ap) __UK_PRINTF(1, 0);
 int fprintf(FILE *restrict f, const char *restrict fmt, ...) __UK_PRINTF(2, 3);
-int vfprintf(FILE *restrict f, const char *restrict fmt, va_list ap)
-	__UK_PRINTF(2, 0);
-int sprintf(char *restrict buf, const char *restrict fmt, ...)
-	__UK_PRINTF(2, 3);
-int vsprintf(char *restrict buf, const char *restrict fmt, va_list ap)
-	__UK_PRINTF(2, 0);
+int vfprintf(FILE *restrict f, const char *restrict fmt, va_list ap) __UK_PRINTF(2, 0);
+int sprintf(char *restrict buf, const char *restrict fmt, ...) __UK_PRINTF(2, 3);
+int vsprintf(char *restrict buf, const char *restrict fmt, va_list ap) __UK_PRINTF(2, 0);
 /* Writes at most n - 1 characters and a NUL (nothing when n is 0); returns
  * the length the whole output would have had. */
-int snprintf(char *restrict buf, size_t n, const char *restrict fmt, ...)
-	__UK_PRINTF(3, 4);
-int vsnprintf(char *restrict buf, size_t n, const char *restrict fmt,
-	      va_list ap) __UK_PRINTF(3, 0);
+int snprintf(char *restrict buf, size_t n, const char *restrict fmt, ...) __UK_PRINTF(3, 4);
+int vsnprintf(char *restrict buf, size_t n, const char *restrict fmt, va_list ap) __UK_PRINTF(3, 0);
 
 /* puts adds a newline; fputs does not. */
 int puts(const char *s);

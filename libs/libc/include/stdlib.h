@@ -7,7 +7,7 @@
 
 #define EXIT_SUCCESS 0
 #define EXIT_FAILURE 1
-#define RAND_MAX 0x7fffffff
+#define RAND_MAX     0x7fffffff
 
 /* All blocks are 16-byte aligned. malloc(0) returns a unique pointer;
  * realloc(p, 0) shrinks p and returns it. Failures set errno to ENOMEM. */
@@ -33,16 +33,14 @@ long long atoll(const char *s);
 long strtol(const char *restrict s, char **restrict end, int base);
 unsigned long strtoul(const char *restrict s, char **restrict end, int base);
 long long strtoll(const char *restrict s, char **restrict end, int base);
-unsigned long long strtoull(const char *restrict s, char **restrict end,
-			    int base);
+unsigned long long strtoull(const char *restrict s, char **restrict end, int base);
 
 int abs(int x);
 long labs(long x);
 long long llabs(long long x);
 
 /* Heapsort: O(n log n) always, no recursion, not stable. */
-void qsort(void *base, size_t n, size_t size,
-	   int (*cmp)(const void *, const void *));
+void qsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
 void *bsearch(const void *key, const void *base, size_t n, size_t size,
 	      int (*cmp)(const void *, const void *));
 

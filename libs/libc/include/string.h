@@ -27,8 +27,7 @@ char *strpbrk(const char *s, const char *accept);
 size_t strspn(const char *s, const char *accept);
 size_t strcspn(const char *s, const char *reject);
 char *strtok(char *restrict s, const char *restrict delim);
-char *strtok_r(char *restrict s, const char *restrict delim,
-	       char **restrict save);
+char *strtok_r(char *restrict s, const char *restrict delim, char **restrict save);
 
 /* Copies from the heap (malloc); NULL when it is exhausted. */
 char *strdup(const char *s);

@@ -6,8 +6,7 @@
 #include <console/console.h>
 #include <uk/plat.h>
 
-_Noreturn void __uk_assert_fail(const char *expr, const char *file, int line,
-				const char *func)
+_Noreturn void __uk_assert_fail(const char *expr, const char *file, int line, const char *func)
 {
 	char num[12];
 	int i = sizeof(num);

@@ -11,8 +11,8 @@ struct __uk_file {
 	int unbuffered;
 };
 
-static struct __uk_file out = { 0 };
-static struct __uk_file err = { 1 };
+static struct __uk_file out = {0};
+static struct __uk_file err = {1};
 
 FILE *const stdout = &out;
 FILE *const stderr = &err;

@@ -8,17 +8,7 @@
 
 #include "libc.h"
 
-enum length {
-	LEN_NONE,
-	LEN_HH,
-	LEN_H,
-	LEN_L,
-	LEN_LL,
-	LEN_Z,
-	LEN_J,
-	LEN_T,
-	LEN_BIG_L
-};
+enum length { LEN_NONE, LEN_HH, LEN_H, LEN_L, LEN_LL, LEN_Z, LEN_J, LEN_T, LEN_BIG_L };
 
 static void put(struct __uk_sink *s, const char *p, size_t n)
 {
@@ -45,8 +35,8 @@ void __uk_pad(struct __uk_sink *s, char c, size_t n)
 }
 
 /* Writes body (len bytes) padded to the spec's width with spaces. */
-static void put_padded(struct __uk_sink *s, const struct __uk_spec *spec,
-		       const char *body, size_t len)
+static void put_padded(struct __uk_sink *s, const struct __uk_spec *spec, const char *body,
+		       size_t len)
 {
 	size_t pad = (size_t)spec->width > len ? (size_t)spec->width - len : 0;
 
@@ -57,12 +47,10 @@ static void put_padded(struct __uk_sink *s, const struct __uk_spec *spec,
 		__uk_pad(s, ' ', pad);
 }
 
-static void format_int(struct __uk_sink *s, const struct __uk_spec *spec,
-		       uintmax_t v, int neg)
+static void format_int(struct __uk_sink *s, const struct __uk_spec *spec, uintmax_t v, int neg)
 {
 	char buf[3 * sizeof(uintmax_t)]; /* octal digits of the widest type */
-	const char *digits =
-		spec->conv == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
+	const char *digits = spec->conv == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
 	unsigned base = 10;
 	char prefix[3];
 	size_t plen = 0, ndig, zeros = 0, total, pad = 0;
@@ -90,8 +78,7 @@ static void format_int(struct __uk_sink *s, const struct __uk_spec *spec,
 		else if (spec->flags & SPEC_SPACE)
 			prefix[plen++] = ' ';
 	}
-	if (spec->conv == 'p' ||
-	    ((spec->flags & SPEC_ALT) && base == 16 && ndig && *p != '0')) {
+	if (spec->conv == 'p' || ((spec->flags & SPEC_ALT) && base == 16 && ndig && *p != '0')) {
 		prefix[plen++] = '0';
 		prefix[plen++] = spec->conv == 'X' ? 'X' : 'x';
 	}
@@ -99,16 +86,14 @@ static void format_int(struct __uk_sink *s, const struct __uk_spec *spec,
 	if (spec->prec >= 0 && (size_t)spec->prec > ndig)
 		zeros = (size_t)spec->prec - ndig;
 	/* '#' with 'o' makes the first digit a 0, adding one if needed */
-	if ((spec->flags & SPEC_ALT) && base == 8 && !zeros &&
-	    (!ndig || *p != '0'))
+	if ((spec->flags & SPEC_ALT) && base == 8 && !zeros && (!ndig || *p != '0'))
 		zeros = 1;
 	total = plen + zeros + ndig;
 	if ((size_t)spec->width > total)
 		pad = (size_t)spec->width - total;
 	/* '0' pads between sign/prefix and digits, unless a precision or
 	 * '-' says otherwise */
-	if ((spec->flags & SPEC_ZERO) && !(spec->flags & SPEC_LEFT) &&
-	    spec->prec < 0) {
+	if ((spec->flags & SPEC_ZERO) && !(spec->flags & SPEC_LEFT) && spec->prec < 0) {
 		zeros += pad;
 		pad = 0;
 	}
@@ -217,7 +202,7 @@ static enum length read_length(const char **fmt)
 static int convert(struct __uk_sink *s, const char **fmtp, va_list *ap)
 {
 	const char *start = *fmtp - 1, *fmt = *fmtp;
-	struct __uk_spec spec = { 0, 0, -1, 0 };
+	struct __uk_spec spec = {0, 0, -1, 0};
 	enum length len;
 	const char *str;
 	uintptr_t ptr;
@@ -274,8 +259,7 @@ static int convert(struct __uk_sink *s, const char **fmtp, va_list *ap)
 		intmax_t v = signed_arg(ap, len);
 
 		/* negate in unsigned arithmetic: -INTMAX_MIN overflows */
-		format_int(s, &spec, v < 0 ? -(uintmax_t)v : (uintmax_t)v,
-			   v < 0);
+		format_int(s, &spec, v < 0 ? -(uintmax_t)v : (uintmax_t)v, v < 0);
 		break;
 	}
 	case 'u':
@@ -300,8 +284,7 @@ static int convert(struct __uk_sink *s, const char **fmtp, va_list *ap)
 		if (!str)
 			str = "(null)";
 		put_padded(s, &spec, str,
-			   spec.prec >= 0 ? strnlen(str, (size_t)spec.prec)
-					  : strlen(str));
+			   spec.prec >= 0 ? strnlen(str, (size_t)spec.prec) : strlen(str));
 		break;
 	case '%':
 		put(s, "%", 1);
@@ -317,8 +300,8 @@ static int convert(struct __uk_sink *s, const char **fmtp, va_list *ap)
 	case 'E':
 	case 'g':
 	case 'G': {
-		double v = len == LEN_BIG_L ? (double)va_arg(*ap, long double)
-					    : va_arg(*ap, double);
+		double v =
+		    len == LEN_BIG_L ? (double)va_arg(*ap, long double) : va_arg(*ap, double);
 #if defined(CONFIG_LIBC_PRINTF_FLOAT)
 		__uk_format_float(s, &spec, v);
 #else

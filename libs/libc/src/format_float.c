@@ -10,7 +10,7 @@
 
 #define BASE 1000000000u
 /* m * 5^1074 (the smallest subnormal) has 767 digits: 86 words */
-#define WORDS 96
+#define WORDS	   96
 #define MAX_DIGITS (WORDS * 9)
 
 /* A big natural number, least significant base-10^9 word first. */
@@ -43,7 +43,7 @@ static int decimal_digits(double v, char *d, int *exp10)
 	union {
 		double f;
 		uint64_t u;
-	} bits = { v };
+	} bits = {v};
 	uint64_t m = bits.u & ((1ull << 52) - 1);
 	int e = (int)(bits.u >> 52 & 0x7ff);
 	struct big b;
@@ -54,7 +54,7 @@ static int decimal_digits(double v, char *d, int *exp10)
 		m |= 1ull << 52;
 	else
 		e = 1; /* subnormal */
-	e -= 1075; /* v == m * 2^e */
+	e -= 1075;     /* v == m * 2^e */
 
 	b.n = 0;
 	while (m) {
@@ -134,8 +134,7 @@ static void put(struct __uk_sink *s, const char *p, size_t len)
 
 /* Emits count digits starting at index from; indices outside the digit
  * string (negative, or past its end) are zeros. */
-static void put_digits(struct __uk_sink *s, const char *d, int n, int from,
-		       int count)
+static void put_digits(struct __uk_sink *s, const char *d, int n, int from, int count)
 {
 	int lead, mid;
 
@@ -150,8 +149,8 @@ static void put_digits(struct __uk_sink *s, const char *d, int n, int from,
 	__uk_pad(s, '0', (size_t)(count - mid));
 }
 
-static void put_special(struct __uk_sink *s, const struct __uk_spec *spec,
-			const char *sign, const char *word)
+static void put_special(struct __uk_sink *s, const struct __uk_spec *spec, const char *sign,
+			const char *word)
 {
 	size_t len = (sign[0] ? 1 : 0) + 3;
 	size_t pad = (size_t)spec->width > len ? (size_t)spec->width - len : 0;
@@ -164,8 +163,7 @@ static void put_special(struct __uk_sink *s, const struct __uk_spec *spec,
 		__uk_pad(s, ' ', pad);
 }
 
-void __uk_format_float(struct __uk_sink *s, const struct __uk_spec *spec,
-		       double v)
+void __uk_format_float(struct __uk_sink *s, const struct __uk_spec *spec, double v)
 {
 	char d[MAX_DIGITS];
 	int n, exp10, prec = spec->prec < 0 ? 6 : spec->prec;
@@ -242,8 +240,7 @@ void __uk_format_float(struct __uk_sink *s, const struct __uk_spec *spec,
 			ebuf[elen++] = t[i];
 		body = 1 + (size_t)point + (size_t)frac + (size_t)elen;
 	} else {
-		body = (size_t)(exp10 > 0 ? exp10 : 1) + (size_t)point +
-		       (size_t)frac;
+		body = (size_t)(exp10 > 0 ? exp10 : 1) + (size_t)point + (size_t)frac;
 	}
 	body += sign[0] ? 1 : 0;
 	pad = (size_t)spec->width > body ? (size_t)spec->width - body : 0;

@@ -22,8 +22,7 @@
 #if defined(__clang__)
 #define LIBC_NO_BUILTIN __attribute__((no_builtin))
 #else
-#define LIBC_NO_BUILTIN                                                        \
-	__attribute__((optimize("no-tree-loop-distribute-patterns")))
+#define LIBC_NO_BUILTIN __attribute__((optimize("no-tree-loop-distribute-patterns")))
 #endif
 
 /* Where formatted output goes: a buffer (snprintf) or a FILE (printf). */
@@ -40,11 +39,11 @@ struct __uk_spec {
 	char conv;
 };
 
-#define SPEC_LEFT 1u /* - */
-#define SPEC_PLUS 2u /* + */
-#define SPEC_SPACE 4u /* ' ' */
-#define SPEC_ALT 8u /* # */
-#define SPEC_ZERO 16u /* 0 */
+#define SPEC_LEFT  1u  /* - */
+#define SPEC_PLUS  2u  /* + */
+#define SPEC_SPACE 4u  /* ' ' */
+#define SPEC_ALT   8u  /* # */
+#define SPEC_ZERO  16u /* 0 */
 
 /* Formats fmt with ap into s; returns the count or -1 (errno EOVERFLOW)
  * when it does not fit an int. */
@@ -55,8 +54,7 @@ void __uk_pad(struct __uk_sink *s, char c, size_t n) LIBC_HIDDEN;
 
 #if defined(CONFIG_LIBC_PRINTF_FLOAT)
 /* The f e g conversions (and their capitals) of one double. */
-void __uk_format_float(struct __uk_sink *s, const struct __uk_spec *spec,
-		       double v) LIBC_HIDDEN;
+void __uk_format_float(struct __uk_sink *s, const struct __uk_spec *spec, double v) LIBC_HIDDEN;
 #endif
 
 /* Writes to a FILE: the console, flushed at once for stderr. */
@@ -65,8 +63,7 @@ void __uk_fwrite(FILE *f, const char *p, size_t n) LIBC_HIDDEN;
 /* The strto* engine: parses an integer whose magnitude may reach max (or
  * max + 1 when negative and is_signed), clamping and setting ERANGE on
  * overflow; the result is the two's complement bit pattern. */
-unsigned long long __uk_strtox(const char *s, char **end, int base,
-			       unsigned long long max,
+unsigned long long __uk_strtox(const char *s, char **end, int base, unsigned long long max,
 			       int is_signed) LIBC_HIDDEN;
 
 #endif

@@ -7,8 +7,7 @@
 
 typedef uint64_t __attribute__((may_alias)) word_t;
 
-LIBC_NO_BUILTIN void *memcpy(void *restrict dst, const void *restrict src,
-			     size_t n)
+LIBC_NO_BUILTIN void *memcpy(void *restrict dst, const void *restrict src, size_t n)
 {
 	unsigned char *d = dst;
 	const unsigned char *s = src;

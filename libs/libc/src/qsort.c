@@ -22,8 +22,7 @@ static void sift_down(unsigned char *base, size_t i, size_t n, size_t size,
 
 		if (child >= n)
 			return;
-		if (child + 1 < n &&
-		    cmp(base + child * size, base + (child + 1) * size) < 0)
+		if (child + 1 < n && cmp(base + child * size, base + (child + 1) * size) < 0)
 			child++;
 		if (cmp(base + i * size, base + child * size) >= 0)
 			return;
@@ -32,8 +31,7 @@ static void sift_down(unsigned char *base, size_t i, size_t n, size_t size,
 	}
 }
 
-void qsort(void *base, size_t n, size_t size,
-	   int (*cmp)(const void *, const void *))
+void qsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
 {
 	unsigned char *b = base;
 	size_t i;

@@ -2,8 +2,7 @@
  * in *save so several strings can be split at once. */
 #include <string.h>
 
-char *strtok_r(char *restrict s, const char *restrict delim,
-	       char **restrict save)
+char *strtok_r(char *restrict s, const char *restrict delim, char **restrict save)
 {
 	char *end;
 

@@ -5,8 +5,7 @@
 
 #include "libc.h"
 
-unsigned long long strtoull(const char *restrict s, char **restrict end,
-			    int base)
+unsigned long long strtoull(const char *restrict s, char **restrict end, int base)
 {
 	return (unsigned long long)__uk_strtox(s, end, base, ULLONG_MAX, 0);
 }

@@ -15,8 +15,8 @@ static int digit_value(int c)
 	return 99;
 }
 
-unsigned long long __uk_strtox(const char *s, char **end, int base,
-			       unsigned long long max, int is_signed)
+unsigned long long __uk_strtox(const char *s, char **end, int base, unsigned long long max,
+			       int is_signed)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	const unsigned char *digits;

@@ -16,7 +16,7 @@ static void put_file(struct __uk_sink *s, const char *p, size_t n)
 
 int vfprintf(FILE *restrict f, const char *restrict fmt, va_list ap)
 {
-	struct file_sink fs = { { put_file, 0 }, f };
+	struct file_sink fs = {{put_file, 0}, f};
 
 	return __uk_vformat(&fs.sink, fmt, ap);
 }

@@ -24,10 +24,9 @@ static void put_buf(struct __uk_sink *s, const char *p, size_t n)
 	}
 }
 
-int vsnprintf(char *restrict buf, size_t n, const char *restrict fmt,
-	      va_list ap)
+int vsnprintf(char *restrict buf, size_t n, const char *restrict fmt, va_list ap)
 {
-	struct buf_sink bs = { { put_buf, 0 }, buf, n ? n - 1 : 0, 0 };
+	struct buf_sink bs = {{put_buf, 0}, buf, n ? n - 1 : 0, 0};
 	int r = __uk_vformat(&bs.sink, fmt, ap);
 
 	if (n)

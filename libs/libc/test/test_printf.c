@@ -21,15 +21,15 @@
 static void check(int line, const char *expect, const char *got, int n)
 {
 	if (strcmp(expect, got) || n != (int)strlen(expect))
-		fail_msg("line %d: expected \"%s\" (%d), got \"%s\" (%d)", line,
-			 expect, (int)strlen(expect), got, n);
+		fail_msg("line %d: expected \"%s\" (%d), got \"%s\" (%d)", line, expect,
+			 (int)strlen(expect), got, n);
 }
 
-#define T(expect, ...)                                                         \
-	do {                                                                   \
-		char buf_[1024];                                               \
-		int n_ = snprintf(buf_, sizeof(buf_), __VA_ARGS__);            \
-		check(__LINE__, expect, buf_, n_);                             \
+#define T(expect, ...)                                                                             \
+	do {                                                                                       \
+		char buf_[1024];                                                                   \
+		int n_ = snprintf(buf_, sizeof(buf_), __VA_ARGS__);                                \
+		check(__LINE__, expect, buf_, n_);                                                 \
 	} while (0)
 
 static void test_integers_strings_pointers(void **state)
@@ -152,8 +152,7 @@ static void test_floats(void **state)
 	T("3.", "%#.0f", 3.0);
 	T("0.10000000000000000555", "%.20f", 0.1);
 	T("0.000000000000000", "%.15f", 1e-300);
-	T("0.000000000000000000000000000000000000000000000000000000000000",
-	  "%.60f", 5e-324);
+	T("0.000000000000000000000000000000000000000000000000000000000000", "%.60f", 5e-324);
 	T("9.999999", "%f", 9.999999);
 	T("9.999", "%.3f", 9.9995);
 	T("9.998", "%.3f", 9.9985);
@@ -269,9 +268,7 @@ static void test_overflow_is_an_error(void **state)
 	assert_int_equal(snprintf(NULL, 0, "%*d", 1 << 24, 1), 1 << 24);
 	/* two halves of INT_MAX each fit, together they do not */
 	errno = 0;
-	assert_int_equal(snprintf(NULL, 0, "%*d%*d", INT_MAX / 2 + 1, 1,
-				  INT_MAX / 2 + 1, 1),
-			 -1);
+	assert_int_equal(snprintf(NULL, 0, "%*d%*d", INT_MAX / 2 + 1, 1, INT_MAX / 2 + 1, 1), -1);
 	assert_int_equal(errno, EOVERFLOW);
 }
 

@@ -20,8 +20,7 @@ static void test_float_shown_as_written(void **state)
 	char buf[64];
 
 	(void)state;
-	assert_int_equal(snprintf(buf, sizeof(buf), "%d %.2f %d", 1, 2.5, 3),
-			 8);
+	assert_int_equal(snprintf(buf, sizeof(buf), "%d %.2f %d", 1, 2.5, 3), 8);
 	assert_string_equal(buf, "1 %.2f 3");
 	snprintf(buf, sizeof(buf), "%-8e|%Lg|%s", 1.0, 2.0L, "end");
 	assert_string_equal(buf, "%-8e|%Lg|end");
@@ -32,9 +31,8 @@ static void test_float_shown_as_written(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_float_shown_as_written),
+	    cmocka_unit_test(test_float_shown_as_written),
 	};
 
-	return cmocka_run_group_tests_name("libc printf without float", tests,
-					   NULL, NULL);
+	return cmocka_run_group_tests_name("libc printf without float", tests, NULL, NULL);
 }

@@ -18,7 +18,6 @@
 
 #include "plat_stub.h"
 
-
 /* strtol with its endptr offset and errno, in one call for the table. */
 static long sl(const char *s, int base, long *end_off, int *err)
 {
@@ -32,13 +31,13 @@ static long sl(const char *s, int base, long *end_off, int *err)
 	return v;
 }
 
-#define SL(str, base, value, off, error)                                       \
-	do {                                                                   \
-		long o_;                                                       \
-		int e_;                                                        \
-		assert_int_equal(sl(str, base, &o_, &e_), value);              \
-		assert_int_equal(o_, off);                                     \
-		assert_int_equal(e_, error);                                   \
+#define SL(str, base, value, off, error)                                                           \
+	do {                                                                                       \
+		long o_;                                                                           \
+		int e_;                                                                            \
+		assert_int_equal(sl(str, base, &o_, &e_), value);                                  \
+		assert_int_equal(o_, off);                                                         \
+		assert_int_equal(e_, error);                                                       \
 	} while (0)
 
 static void test_strtol(void **state)
@@ -60,7 +59,7 @@ static void test_strtol(void **state)
 	SL("-0x10", 0, -16, 5, 0);
 	SL("017", 0, 15, 3, 0);
 	SL("089", 0, 0, 1, 0); /* octal stops at 8 */
-	SL("0x", 0, 0, 1, 0); /* the "0" is the number, x is left */
+	SL("0x", 0, 0, 1, 0);  /* the "0" is the number, x is left */
 	SL("0xg", 16, 0, 1, 0);
 	SL("0x1", 10, 0, 1, 0);
 	SL("101", 2, 5, 3, 0);
@@ -163,8 +162,7 @@ static void test_qsort_bsearch(void **state)
 		}
 		assert_int_equal(sum, sum2);
 		for (key = -26; key <= 25 && n; key++) {
-			int *hit = bsearch(&key, v, (size_t)n, sizeof(v[0]),
-					   cmp_int);
+			int *hit = bsearch(&key, v, (size_t)n, sizeof(v[0]), cmp_int);
 			int present = 0;
 
 			for (i = 0; i < n; i++)
@@ -300,21 +298,18 @@ static void test_abort_assert(void **state)
 
 	stub_reset();
 	expect_assert_failure(fail_an_assert());
-	snprintf(want, sizeof(want), "%s:%d: assertion failed: 1 + 1 == 3\n",
-		 __FILE__, assert_line);
+	snprintf(want, sizeof(want), "%s:%d: assertion failed: 1 + 1 == 3\n", __FILE__,
+		 assert_line);
 	assert_string_equal(stub_console, want);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_strtol),
-		cmocka_unit_test(test_strtoul_and_ll),
-		cmocka_unit_test(test_qsort_bsearch),
-		cmocka_unit_test(test_rand),
-		cmocka_unit_test(test_heap),
-		cmocka_unit_test(test_exit_flushes_console),
-		cmocka_unit_test(test_abort_assert),
+	    cmocka_unit_test(test_strtol),	  cmocka_unit_test(test_strtoul_and_ll),
+	    cmocka_unit_test(test_qsort_bsearch), cmocka_unit_test(test_rand),
+	    cmocka_unit_test(test_heap),	  cmocka_unit_test(test_exit_flushes_console),
+	    cmocka_unit_test(test_abort_assert),
 	};
 
 	return cmocka_run_group_tests_name("libc stdlib", tests, NULL, NULL);

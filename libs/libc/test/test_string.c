@@ -26,8 +26,7 @@ static void test_mem_functions(void **state)
 	for (off = 0; off < 9; off++) {
 		for (n = 0; n < 80; n++) {
 			memset(b, 0xee, sizeof(b));
-			assert_ptr_equal(memcpy(b + off, a + (n % 5), n),
-					 b + off);
+			assert_ptr_equal(memcpy(b + off, a + (n % 5), n), b + off);
 			for (i = 0; i < n; i++)
 				assert_int_equal(b[off + i], a[n % 5 + i]);
 			assert_int_equal(b[off + n], 0xee);
@@ -38,9 +37,7 @@ static void test_mem_functions(void **state)
 			memset(b, 0, sizeof(b));
 			assert_ptr_equal(memset(b + off, 0xa5, n), b + off);
 			for (i = 0; i < sizeof(b); i++)
-				assert_int_equal(b[i], i >= off && i < off + n
-							       ? 0xa5
-							       : 0);
+				assert_int_equal(b[i], i >= off && i < off + n ? 0xa5 : 0);
 		}
 	}
 	assert_true(memcmp("abc", "abd", 3) < 0);
@@ -199,15 +196,13 @@ static void test_ctype(void **state)
 		assert_int_equal(!!isupper(c), c >= 'A' && c <= 'Z');
 		assert_int_equal(!!islower(c), c >= 'a' && c <= 'z');
 		assert_int_equal(!!isxdigit(c),
-				 digit || (c >= 'a' && c <= 'f') ||
-					 (c >= 'A' && c <= 'F'));
+				 digit || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'));
 		assert_int_equal(!!isspace(c), c == ' ' || (c >= 9 && c <= 13));
 		assert_int_equal(!!isblank(c), c == ' ' || c == '\t');
 		assert_int_equal(!!iscntrl(c), (c >= 0 && c < 32) || c == 127);
 		assert_int_equal(!!isprint(c), c >= 32 && c < 127);
 		assert_int_equal(!!isgraph(c), c > 32 && c < 127);
-		assert_int_equal(!!ispunct(c),
-				 c > 32 && c < 127 && !alpha && !digit);
+		assert_int_equal(!!ispunct(c), c > 32 && c < 127 && !alpha && !digit);
 		assert_int_equal(tolower(c), c >= 'A' && c <= 'Z' ? c + 32 : c);
 		assert_int_equal(toupper(c), c >= 'a' && c <= 'z' ? c - 32 : c);
 	}
@@ -228,14 +223,10 @@ static void test_strerror(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_mem_functions),
-		cmocka_unit_test(test_lengths_and_copies),
-		cmocka_unit_test(test_compare),
-		cmocka_unit_test(test_search),
-		cmocka_unit_test(test_tokens),
-		cmocka_unit_test(test_dup),
-		cmocka_unit_test(test_ctype),
-		cmocka_unit_test(test_strerror),
+	    cmocka_unit_test(test_mem_functions), cmocka_unit_test(test_lengths_and_copies),
+	    cmocka_unit_test(test_compare),	  cmocka_unit_test(test_search),
+	    cmocka_unit_test(test_tokens),	  cmocka_unit_test(test_dup),
+	    cmocka_unit_test(test_ctype),	  cmocka_unit_test(test_strerror),
 	};
 
 	return cmocka_run_group_tests_name("libc string", tests, NULL, NULL);

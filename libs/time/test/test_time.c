@@ -70,9 +70,9 @@ static void test_past_deadline_returns_at_once(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_sleep_is_one_block),
-		cmocka_unit_test(test_early_wakeups_sleep_again),
-		cmocka_unit_test(test_past_deadline_returns_at_once),
+	    cmocka_unit_test(test_sleep_is_one_block),
+	    cmocka_unit_test(test_early_wakeups_sleep_again),
+	    cmocka_unit_test(test_past_deadline_returns_at_once),
 	};
 	return cmocka_run_group_tests_name("time", tests, NULL, NULL);
 }

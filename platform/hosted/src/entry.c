@@ -27,10 +27,9 @@ _Noreturn void uk_hosted_start(uintptr_t *sp)
 	/* A console that is gone drops output (plat.h): a closed stdout pipe
 	 * must not kill the image with SIGPIPE. */
 	{
-		struct hosted_sigaction ignore = { HOSTED_SIG_IGN, 0, 0, 0 };
+		struct hosted_sigaction ignore = {HOSTED_SIG_IGN, 0, 0, 0};
 
-		sys_call4(SYS_rt_sigaction, HOSTED_SIGPIPE, (long)&ignore, 0,
-			  sizeof(ignore.mask));
+		sys_call4(SYS_rt_sigaction, HOSTED_SIGPIPE, (long)&ignore, 0, sizeof(ignore.mask));
 	}
 	plat_exit(uk_glue_run(argc, argv));
 }

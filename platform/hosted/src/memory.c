@@ -12,11 +12,9 @@ int plat_memory_regions(struct plat_mem_region *out, int max)
 
 	if (!base && uk_memory_bytes) {
 		/* NORESERVE: untouched pages cost nothing, as in a guest */
-		r = sys_call6(SYS_mmap, 0, (long)uk_memory_bytes,
-			      HOSTED_PROT_READ | HOSTED_PROT_WRITE,
-			      HOSTED_MAP_PRIVATE | HOSTED_MAP_ANONYMOUS |
-				      HOSTED_MAP_NORESERVE,
-			      -1, 0);
+		r = sys_call6(
+		    SYS_mmap, 0, (long)uk_memory_bytes, HOSTED_PROT_READ | HOSTED_PROT_WRITE,
+		    HOSTED_MAP_PRIVATE | HOSTED_MAP_ANONYMOUS | HOSTED_MAP_NORESERVE, -1, 0);
 		/* -4095..-1 are errors; the caller sees no memory */
 		if (r < 0 && r > -4096)
 			return 0;

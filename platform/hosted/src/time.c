@@ -11,7 +11,7 @@ struct hosted_timespec {
 
 uint64_t plat_monotonic_ns(void)
 {
-	struct hosted_timespec ts = { 0, 0 };
+	struct hosted_timespec ts = {0, 0};
 
 	sys_call2(SYS_clock_gettime, HOSTED_CLOCK_MONOTONIC, (long)&ts);
 	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
@@ -19,7 +19,7 @@ uint64_t plat_monotonic_ns(void)
 
 uint64_t plat_wallclock_ns(void)
 {
-	struct hosted_timespec ts = { 0, 0 };
+	struct hosted_timespec ts = {0, 0};
 
 	sys_call2(SYS_clock_gettime, HOSTED_CLOCK_REALTIME, (long)&ts);
 	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;

@@ -23,7 +23,7 @@ _Noreturn void uk_hosted_start(uintptr_t *sp);
 const struct uk_device uk_devices[1];
 const size_t uk_device_count = 0;
 const size_t uk_memory_bytes = 8u << 20;
-const char *const uk_default_argv[] = { "app", "--from-manifest", NULL };
+const char *const uk_default_argv[] = {"app", "--from-manifest", NULL};
 const int uk_default_argc = 2;
 
 int uk_glue_run(int argc, char **argv)
@@ -40,8 +40,7 @@ int uk_glue_run(int argc, char **argv)
 		plat_console_write(block, sizeof(block));
 		return 42;
 	}
-	if (argc == 3 && !strcmp(argv[1], "x") && !strcmp(argv[2], "y") &&
-	    !argv[3])
+	if (argc == 3 && !strcmp(argv[1], "x") && !strcmp(argv[2], "y") && !argv[3])
 		return 41;
 	return 1;
 }
@@ -54,8 +53,7 @@ const struct uk_device *uk_device_find(const char *name)
 
 /* Runs fn in a child with stdout and stderr on pipes; returns its exit
  * status and what it wrote. */
-static int run_child(void (*fn)(void), char *out, size_t outlen, char *err,
-		     size_t errlen)
+static int run_child(void (*fn)(void), char *out, size_t outlen, char *err, size_t errlen)
 {
 	int po[2], pe[2], status = -1;
 	pid_t pid;
@@ -105,24 +103,21 @@ static void child_panic(void)
 
 static void child_entry_no_args(void)
 {
-	uintptr_t stack[] = { 1, (uintptr_t) "prog", 0, 0 };
+	uintptr_t stack[] = {1, (uintptr_t) "prog", 0, 0};
 
 	uk_hosted_start(stack);
 }
 
 static void child_entry_args(void)
 {
-	uintptr_t stack[] = {
-		3, (uintptr_t) "prog", (uintptr_t) "x", (uintptr_t) "y", 0, 0
-	};
+	uintptr_t stack[] = {3, (uintptr_t) "prog", (uintptr_t) "x", (uintptr_t) "y", 0, 0};
 
 	uk_hosted_start(stack);
 }
 
 static void child_entry_closed_stdout(void)
 {
-	uintptr_t stack[] = { 2, (uintptr_t) "prog", (uintptr_t) "write", 0,
-			      0 };
+	uintptr_t stack[] = {2, (uintptr_t) "prog", (uintptr_t) "write", 0, 0};
 	int p[2];
 
 	if (pipe(p))
@@ -137,16 +132,11 @@ static void test_console_exit_panic(void **state)
 	char out[256], err[256];
 
 	(void)state;
-	assert_int_equal(
-		run_child(child_console, out, sizeof(out), err, sizeof(err)),
-		0);
+	assert_int_equal(run_child(child_console, out, sizeof(out), err, sizeof(err)), 0);
 	assert_string_equal(out, "hello console\n");
 	assert_string_equal(err, "");
-	assert_int_equal(
-		run_child(child_exit7, out, sizeof(out), err, sizeof(err)), 7);
-	assert_int_equal(
-		run_child(child_panic, out, sizeof(out), err, sizeof(err)),
-		255);
+	assert_int_equal(run_child(child_exit7, out, sizeof(out), err, sizeof(err)), 7);
+	assert_int_equal(run_child(child_panic, out, sizeof(out), err, sizeof(err)), 255);
 	assert_string_equal(out, "out");
 	assert_string_equal(err, "panic: something broke\n");
 }
@@ -156,15 +146,10 @@ static void test_entry_arguments(void **state)
 	char out[64], err[64];
 
 	(void)state;
-	assert_int_equal(run_child(child_entry_no_args, out, sizeof(out), err,
-				   sizeof(err)),
-			 40);
-	assert_int_equal(
-		run_child(child_entry_args, out, sizeof(out), err, sizeof(err)),
-		41);
+	assert_int_equal(run_child(child_entry_no_args, out, sizeof(out), err, sizeof(err)), 40);
+	assert_int_equal(run_child(child_entry_args, out, sizeof(out), err, sizeof(err)), 41);
 	/* not killed by SIGPIPE: the output is dropped, main's status kept */
-	assert_int_equal(run_child(child_entry_closed_stdout, out, sizeof(out),
-				   err, sizeof(err)),
+	assert_int_equal(run_child(child_entry_closed_stdout, out, sizeof(out), err, sizeof(err)),
 			 42);
 }
 
@@ -202,7 +187,7 @@ static void test_monotonic(void **state)
 	assert_true(a > 0);
 	assert_true(a <= host && host <= b);
 	{
-		struct timespec d = { 0, 2000000 };
+		struct timespec d = {0, 2000000};
 
 		nanosleep(&d, NULL);
 	}
@@ -278,13 +263,13 @@ static void test_ready_before_watch_wakes(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_console_exit_panic),
-		cmocka_unit_test(test_entry_arguments),
-		cmocka_unit_test(test_memory),
-		cmocka_unit_test(test_monotonic),
-		cmocka_unit_test(test_block_without_fds_sleeps_to_deadline),
-		cmocka_unit_test(test_watched_fd_wakes_once_per_edge),
-		cmocka_unit_test(test_ready_before_watch_wakes),
+	    cmocka_unit_test(test_console_exit_panic),
+	    cmocka_unit_test(test_entry_arguments),
+	    cmocka_unit_test(test_memory),
+	    cmocka_unit_test(test_monotonic),
+	    cmocka_unit_test(test_block_without_fds_sleeps_to_deadline),
+	    cmocka_unit_test(test_watched_fd_wakes_once_per_edge),
+	    cmocka_unit_test(test_ready_before_watch_wakes),
 	};
 
 	return cmocka_run_group_tests_name("plat-hosted", tests, NULL, NULL);

@@ -57,7 +57,7 @@ struct alloc_stats {
 	size_t free_bytes; /* in free blocks; used + free == heap */
 	size_t peak_used_bytes;
 	size_t largest_free; /* the biggest single free block */
-	size_t live_blocks; /* allocated blocks */
+	size_t live_blocks;  /* allocated blocks */
 	size_t free_blocks;
 	size_t regions;
 	uint64_t mallocs; /* successful allocations of any kind */

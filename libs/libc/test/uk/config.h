@@ -3,7 +3,7 @@
 #ifndef UK_CONFIG_H
 #define UK_CONFIG_H
 
-#define CONFIG_LIBC_PRINTF_FLOAT 1
+#define CONFIG_LIBC_PRINTF_FLOAT   1
 #define CONFIG_CONSOLE_BUFFER_SIZE 64
 
 #endif

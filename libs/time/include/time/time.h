@@ -7,7 +7,7 @@
 #include <stdint.h>
 
 #define TIME_NS_PER_MS 1000000ull
-#define TIME_NS_PER_S 1000000000ull
+#define TIME_NS_PER_S  1000000000ull
 
 /* Nanoseconds since an arbitrary point at boot; never goes back. */
 uint64_t time_monotonic_ns(void);

@@ -16,12 +16,12 @@ extern char arm64_stack_guard[], arm64_stack_bottom[], boot_stack_top[];
 struct arm64_dt {
 	uint64_t ram_base[ARM64_MAX_RAM], ram_size[ARM64_MAX_RAM];
 	int nram;
-	bool xen;                        /* /hypervisor, compatible "xen,xen" */
+	bool xen;			   /* /hypervisor, compatible "xen,xen" */
 	uint64_t gnttab_base, gnttab_size; /* its reg */
-	int evtchn_irq;                  /* its interrupts, as a GIC INTID */
-	int gic_version;                 /* 2 or 3 */
+	int evtchn_irq;			   /* its interrupts, as a GIC INTID */
+	int gic_version;		   /* 2 or 3 */
 	uint64_t gicd, gicd_size, gicc_or_gicr, gicc_or_gicr_size;
-	int timer_irq;                   /* the virtual timer's INTID */
+	int timer_irq; /* the virtual timer's INTID */
 	char bootargs[1024];
 };
 

@@ -96,7 +96,7 @@ _Noreturn void arm64_boot(const void *dtb)
 	release_ram();
 	__asm__ volatile("mrs %0, cntvct_el0" : "=r"(arm64_main_counter));
 	plat_exit(uk_glue_run(xen_split_args(arm64_dt.bootargs, uk_default_argv[0], argv, MAX_ARGS),
-			       argv));
+			      argv));
 }
 
 uint64_t plat_xen_boot_ticks(void)

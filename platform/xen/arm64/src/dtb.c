@@ -29,9 +29,9 @@ static void read_memory(const void *fdt)
 
 static void read_gic(const void *fdt)
 {
-	static const char *const v3[] = { "arm,gic-v3", NULL };
-	static const char *const v2[] = { "arm,gic-400", "arm,cortex-a15-gic", "arm,cortex-a9-gic",
-					  "arm,gic-v2", NULL };
+	static const char *const v3[] = {"arm,gic-v3", NULL};
+	static const char *const v2[] = {"arm,gic-400", "arm,cortex-a15-gic", "arm,cortex-a9-gic",
+					 "arm,gic-v2", NULL};
 	int node = fdt_uk_find_compatible(fdt, v3);
 
 	arm64_dt.gic_version = 3;
@@ -46,8 +46,8 @@ static void read_gic(const void *fdt)
 
 int arm64_dt_read(const void *fdt)
 {
-	static const char *const xen[] = { "xen,xen", NULL };
-	static const char *const timer[] = { "arm,armv8-timer", NULL };
+	static const char *const xen[] = {"xen,xen", NULL};
+	static const char *const timer[] = {"arm,armv8-timer", NULL};
 	int node, len;
 	const char *args;
 

@@ -3,16 +3,16 @@
  * and the virtual timer): enable them, acknowledge, end of interrupt. */
 #include "arm64.h"
 
-#define GICD_CTLR 0x000
-#define GICD_ISENABLER 0x100
+#define GICD_CTLR	0x000
+#define GICD_ISENABLER	0x100
 #define GICD_IPRIORITYR 0x400
-#define GICC_CTLR 0x000
-#define GICC_PMR 0x004
-#define GICC_IAR 0x00c
-#define GICC_EOIR 0x010
-#define GICR_WAKER 0x014
-#define GICR_SGI 0x10000 /* the SGI/PPI frame follows the redistributor's */
-#define GICR_IGROUPR0 0x080
+#define GICC_CTLR	0x000
+#define GICC_PMR	0x004
+#define GICC_IAR	0x00c
+#define GICC_EOIR	0x010
+#define GICR_WAKER	0x014
+#define GICR_SGI	0x10000 /* the SGI/PPI frame follows the redistributor's */
+#define GICR_IGROUPR0	0x080
 #define GICR_ISENABLER0 0x100
 #define GICR_IPRIORITYR 0x400
 
@@ -42,7 +42,7 @@ int arm64_gic_init(void)
 			;
 		__asm__ volatile("mrs %0, S3_0_C12_C12_5" : "=r"(sre)); /* ICC_SRE_EL1 */
 		__asm__ volatile("msr S3_0_C12_C12_5, %0; isb" ::"r"(sre | 1));
-		__asm__ volatile("msr S3_0_C4_C6_0, %0" ::"r"(0xffull));   /* ICC_PMR_EL1 */
+		__asm__ volatile("msr S3_0_C4_C6_0, %0" ::"r"(0xffull));     /* ICC_PMR_EL1 */
 		__asm__ volatile("msr S3_0_C12_C12_7, %0; isb" ::"r"(1ull)); /* ICC_IGRPEN1_EL1 */
 		return 0;
 	}
@@ -87,7 +87,8 @@ int arm64_gic_ack(void)
 void arm64_gic_eoi(int intid)
 {
 	if (arm64_dt.gic_version == 3)
-		__asm__ volatile("msr S3_0_C12_C12_1, %0; isb" ::"r"((uint64_t)intid)); /* ICC_EOIR1_EL1 */
+		__asm__ volatile(
+		    "msr S3_0_C12_C12_1, %0; isb" ::"r"((uint64_t)intid)); /* ICC_EOIR1_EL1 */
 	else
 		*reg32(arm64_dt.gicc_or_gicr, GICC_EOIR) = (uint32_t)intid;
 }

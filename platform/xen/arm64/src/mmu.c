@@ -6,22 +6,22 @@
  * unmapped. */
 #include "arm64.h"
 
-#define DESC_VALID (1ull << 0)
-#define DESC_TABLE (3ull << 0) /* and for level-3 pages */
-#define DESC_BLOCK (1ull << 0)
+#define DESC_VALID  (1ull << 0)
+#define DESC_TABLE  (3ull << 0) /* and for level-3 pages */
+#define DESC_BLOCK  (1ull << 0)
 #define ATTR_DEVICE (0ull << 2) /* MAIR index 0: Device-nGnRnE */
 #define ATTR_NORMAL (1ull << 2) /* MAIR index 1: Normal write-back */
-#define AP_RO (1ull << 7)
-#define SH_INNER (3ull << 8)
-#define AF (1ull << 10)
-#define PXN (1ull << 53)
-#define UXN (1ull << 54)
-#define ADDR_MASK 0x0000fffffffff000ull
+#define AP_RO	    (1ull << 7)
+#define SH_INNER    (3ull << 8)
+#define AF	    (1ull << 10)
+#define PXN	    (1ull << 53)
+#define UXN	    (1ull << 54)
+#define ADDR_MASK   0x0000fffffffff000ull
 
 #define NORMAL_RW (AF | SH_INNER | ATTR_NORMAL | PXN | UXN)
 #define NORMAL_RX (AF | SH_INNER | ATTR_NORMAL | AP_RO | UXN)
 #define NORMAL_RO (AF | SH_INNER | ATTR_NORMAL | AP_RO | PXN | UXN)
-#define DEVICE (AF | ATTR_DEVICE | PXN | UXN)
+#define DEVICE	  (AF | ATTR_DEVICE | PXN | UXN)
 
 #define POOL_PAGES 16
 
@@ -72,9 +72,11 @@ static void map(uint64_t *table, int level, uint64_t base, uint64_t size, uint64
 				next = new_table();
 				if (old & DESC_VALID)
 					for (i = 0; i < 512; i++)
-						next[i] = (old & ~(ADDR_MASK | 3)) |
-							  ((old & ADDR_MASK) + ((uint64_t)i << (shift - 9))) |
-							  (level + 1 == 3 ? DESC_TABLE : DESC_BLOCK);
+						next[i] =
+						    (old & ~(ADDR_MASK | 3)) |
+						    ((old & ADDR_MASK) +
+						     ((uint64_t)i << (shift - 9))) |
+						    (level + 1 == 3 ? DESC_TABLE : DESC_BLOCK);
 				*e = (uintptr_t)next | DESC_TABLE;
 			}
 			map(next, level + 1, base, chunk, attrs);
@@ -115,7 +117,7 @@ static void load(uint64_t *table, bool final)
 			 : "memory");
 	__asm__ volatile("mrs %0, sctlr_el1" : "=r"(sctlr));
 	sctlr |= 1u << 0 | 1u << 2 | 1u << 12; /* M, C, I */
-	sctlr &= ~(1ull << 1);                  /* no alignment faults */
+	sctlr &= ~(1ull << 1);		       /* no alignment faults */
 	if (final)
 		sctlr |= 1u << 19; /* WXN: writable never executes, whatever the tables say */
 	__asm__ volatile("msr sctlr_el1, %0; isb" ::"r"(sctlr) : "memory");

@@ -14,7 +14,8 @@ void arm64_console_write(const char *buf, size_t len)
 		xencons_write(buf, len);
 	else if (xen_present())
 		/* Before the ring is there: Xen's own console, if it lets us. */
-		xen_hypercall(__HYPERVISOR_console_io, CONSOLEIO_write, len, (unsigned long)buf, 0, 0);
+		xen_hypercall(__HYPERVISOR_console_io, CONSOLEIO_write, len, (unsigned long)buf, 0,
+			      0);
 }
 
 void plat_console_write(const char *buf, size_t len)

@@ -5,7 +5,6 @@
 
 #include "arm64.h"
 
-
 static int on_stack(uint64_t a)
 {
 	return a >= (uintptr_t)arm64_stack_bottom && a + 16 <= (uintptr_t)boot_stack_top;
@@ -58,8 +57,7 @@ static const char *class_name(uint64_t esr)
 
 _Noreturn void arm64_exception(uint64_t kind, uint64_t esr, uint64_t elr, uint64_t far,
 			       uint64_t fp);
-_Noreturn void arm64_exception(uint64_t kind, uint64_t esr, uint64_t elr, uint64_t far,
-			       uint64_t fp)
+_Noreturn void arm64_exception(uint64_t kind, uint64_t esr, uint64_t elr, uint64_t far, uint64_t fp)
 {
 	const char *name = kind == 4 ? class_name(esr) : "unexpected exception vector";
 

@@ -23,7 +23,7 @@ void evtchn_mask(evtchn_port_t port)
 
 void evtchn_unmask(evtchn_port_t port)
 {
-	struct evtchn_unmask op = { .port = port };
+	struct evtchn_unmask op = {.port = port};
 
 	/* Xen re-raises an event that arrived while masked (EVTCHNOP_unmask). */
 	xen_event_channel_op(EVTCHNOP_unmask, &op);
@@ -41,7 +41,7 @@ int evtchn_bind(evtchn_port_t port, evtchn_handler_fn fn, void *arg)
 
 int evtchn_bind_virq(uint32_t virq, evtchn_handler_fn fn, void *arg, evtchn_port_t *port)
 {
-	struct evtchn_bind_virq op = { .virq = virq, .vcpu = 0 };
+	struct evtchn_bind_virq op = {.virq = virq, .vcpu = 0};
 	long rc = xen_event_channel_op(EVTCHNOP_bind_virq, &op);
 
 	if (rc != 0)
@@ -52,7 +52,7 @@ int evtchn_bind_virq(uint32_t virq, evtchn_handler_fn fn, void *arg, evtchn_port
 
 int evtchn_alloc_unbound(domid_t remote, evtchn_handler_fn fn, void *arg, evtchn_port_t *port)
 {
-	struct evtchn_alloc_unbound op = { .dom = DOMID_SELF, .remote_dom = remote };
+	struct evtchn_alloc_unbound op = {.dom = DOMID_SELF, .remote_dom = remote};
 	long rc = xen_event_channel_op(EVTCHNOP_alloc_unbound, &op);
 
 	if (rc != 0)
@@ -63,7 +63,7 @@ int evtchn_alloc_unbound(domid_t remote, evtchn_handler_fn fn, void *arg, evtchn
 
 void evtchn_close(evtchn_port_t port)
 {
-	struct evtchn_close op = { .port = port };
+	struct evtchn_close op = {.port = port};
 
 	evtchn_mask(port);
 	if (port < CONFIG_XEN_EVTCHN_PORTS)
@@ -73,7 +73,7 @@ void evtchn_close(evtchn_port_t port)
 
 int evtchn_notify(evtchn_port_t port)
 {
-	struct evtchn_send op = { .port = port };
+	struct evtchn_send op = {.port = port};
 
 	return (int)xen_event_channel_op(EVTCHNOP_send, &op);
 }
@@ -99,8 +99,8 @@ void evtchn_dispatch(void)
 				evtchn_port_t port = word * BITS_PER_WORD + bit;
 
 				pending &= pending - 1;
-				__atomic_and_fetch(&s->evtchn_pending[word], ~((xen_ulong_t)1 << bit),
-						   __ATOMIC_SEQ_CST);
+				__atomic_and_fetch(&s->evtchn_pending[word],
+						   ~((xen_ulong_t)1 << bit), __ATOMIC_SEQ_CST);
 				if (port < CONFIG_XEN_EVTCHN_PORTS && handlers[port].fn)
 					handlers[port].fn(port, handlers[port].arg);
 			}

@@ -11,10 +11,10 @@ struct shared_info *xen_shared_info;
 struct shared_info *xen_shared_info_map(unsigned long pfn)
 {
 	struct xen_add_to_physmap xatp = {
-		.domid = DOMID_SELF,
-		.space = XENMAPSPACE_shared_info,
-		.idx = 0,
-		.gpfn = pfn,
+	    .domid = DOMID_SELF,
+	    .space = XENMAPSPACE_shared_info,
+	    .idx = 0,
+	    .gpfn = pfn,
 	};
 
 	if (xen_memory_op(XENMEM_add_to_physmap, &xatp) != 0)
@@ -25,7 +25,7 @@ struct shared_info *xen_shared_info_map(unsigned long pfn)
 
 int xen_hvm_get_param(uint32_t index, uint64_t *value)
 {
-	struct xen_hvm_param p = { .domid = DOMID_SELF, .index = index };
+	struct xen_hvm_param p = {.domid = DOMID_SELF, .index = index};
 	long rc = xen_hvm_op(HVMOP_get_param, &p);
 
 	if (rc == 0)
@@ -40,7 +40,7 @@ uint32_t xen_version(void)
 
 void xen_shutdown(unsigned int reason)
 {
-	struct sched_shutdown s = { .reason = reason };
+	struct sched_shutdown s = {.reason = reason};
 
 	xen_sched_op(SCHEDOP_shutdown, &s);
 }

@@ -6,7 +6,7 @@
 #include <xen/memory.h>
 
 #define ENTRIES_PER_FRAME (4096 / sizeof(struct grant_entry_v1))
-#define NR_ENTRIES (CONFIG_GNTTAB_FRAMES * ENTRIES_PER_FRAME)
+#define NR_ENTRIES	  (CONFIG_GNTTAB_FRAMES * ENTRIES_PER_FRAME)
 
 /* Xen maps the table's frames over these pages. */
 static char frames[CONFIG_GNTTAB_FRAMES][4096] __attribute__((aligned(4096)));
@@ -19,7 +19,7 @@ static unsigned int free_count;
 
 int gnttab_init(void)
 {
-	struct gnttab_query_size q = { .dom = DOMID_SELF };
+	struct gnttab_query_size q = {.dom = DOMID_SELF};
 	unsigned int i, n = CONFIG_GNTTAB_FRAMES;
 
 	if (table || !xen_present())
@@ -29,10 +29,10 @@ int gnttab_init(void)
 		n = q.max_nr_frames;
 	for (i = 0; i < n; i++) {
 		struct xen_add_to_physmap xatp = {
-			.domid = DOMID_SELF,
-			.space = XENMAPSPACE_grant_table,
-			.idx = i,
-			.gpfn = (uintptr_t)frames[i] >> 12,
+		    .domid = DOMID_SELF,
+		    .space = XENMAPSPACE_grant_table,
+		    .idx = i,
+		    .gpfn = (uintptr_t)frames[i] >> 12,
 		};
 		long rc = xen_memory_op(XENMEM_add_to_physmap, &xatp);
 
@@ -77,8 +77,8 @@ int gnttab_end_access(grant_ref_t ref)
 	do {
 		if (flags & (GTF_reading | GTF_writing))
 			return -XEN_EBUSY;
-	} while (!__atomic_compare_exchange_n(&table[ref].flags, &flags, 0, false,
-					      __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE));
+	} while (!__atomic_compare_exchange_n(&table[ref].flags, &flags, 0, false, __ATOMIC_ACQ_REL,
+					      __ATOMIC_ACQUIRE));
 	next_free[ref] = free_head;
 	free_head = ref;
 	free_count++;

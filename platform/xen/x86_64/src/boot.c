@@ -46,7 +46,7 @@ static int parse_cmdline(const struct hvm_start_info *si)
 
 static int events_init(void)
 {
-	struct xen_hvm_evtchn_upcall_vector uv = { .vcpu = 0, .vector = X86_UPCALL_VECTOR };
+	struct xen_hvm_evtchn_upcall_vector uv = {.vcpu = 0, .vector = X86_UPCALL_VECTOR};
 
 	if (!xen_shared_info_map((uintptr_t)shared_info_page >> 12))
 		return -1;

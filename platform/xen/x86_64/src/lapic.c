@@ -3,11 +3,11 @@
  * told when the handler is done (EOI). */
 #include "x86.h"
 
-#define LAPIC_BASE 0xfee00000ul
-#define LAPIC_TPR 0x80
-#define LAPIC_EOI 0xb0
-#define LAPIC_SVR 0xf0
-#define SVR_ENABLE 0x100
+#define LAPIC_BASE	0xfee00000ul
+#define LAPIC_TPR	0x80
+#define LAPIC_EOI	0xb0
+#define LAPIC_SVR	0xf0
+#define SVR_ENABLE	0x100
 #define SPURIOUS_VECTOR 0xff
 
 static void lapic_write(unsigned int reg, uint32_t v)

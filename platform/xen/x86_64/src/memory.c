@@ -9,7 +9,7 @@
 
 #include "x86.h"
 
-#define MAX_RAM 32
+#define MAX_RAM	 32
 #define E820_RAM 1
 
 /* XENMEM_memory_map fills the BIOS e820 layout: packed, 20 bytes. */
@@ -46,7 +46,7 @@ void x86_memory_init(const void *si)
 
 	if (start && start->version >= 1 && start->memmap_entries) {
 		const struct hvm_memmap_table_entry *e =
-			(const void *)(uintptr_t)start->memmap_paddr;
+		    (const void *)(uintptr_t)start->memmap_paddr;
 
 		for (i = 0; i < start->memmap_entries; i++)
 			if (e[i].type == XEN_HVM_MEMMAP_TYPE_RAM)
@@ -55,7 +55,7 @@ void x86_memory_init(const void *si)
 	}
 	if (xen_present()) {
 		static struct e820_entry map[MAX_RAM];
-		struct xen_memory_map mm = { .nr_entries = MAX_RAM };
+		struct xen_memory_map mm = {.nr_entries = MAX_RAM};
 
 		set_xen_guest_handle(mm.buffer, (void *)map);
 		if (xen_memory_op(XENMEM_memory_map, &mm) == 0)

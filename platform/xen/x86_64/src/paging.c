@@ -3,12 +3,12 @@
  * rest of the address space up to map_top with 2 MiB pages RW+NX. */
 #include "x86.h"
 
-#define PTE_P (1ull << 0)
-#define PTE_W (1ull << 1)
+#define PTE_P  (1ull << 0)
+#define PTE_W  (1ull << 1)
 #define PTE_PS (1ull << 7)
 #define PTE_NX (1ull << 63)
-#define PAGE 4096ull
-#define LARGE (2ull << 20)
+#define PAGE   4096ull
+#define LARGE  (2ull << 20)
 
 static uint64_t *new_table(uintptr_t *pool)
 {
@@ -51,7 +51,8 @@ void x86_paging_init(uint64_t map_top, uintptr_t *pool)
 
 	map_top = (map_top + (1ull << 30) - 1) & ~((1ull << 30) - 1);
 	for (base = 0; base < map_top; base += LARGE) {
-		unsigned int i4 = (base >> 39) & 511, i3 = (base >> 30) & 511, i2 = (base >> 21) & 511;
+		unsigned int i4 = (base >> 39) & 511, i3 = (base >> 30) & 511,
+			     i2 = (base >> 21) & 511;
 
 		if (!(pml4[i4] & PTE_P)) {
 			pdpt = new_table(pool);

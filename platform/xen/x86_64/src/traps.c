@@ -15,27 +15,42 @@ struct idt_entry {
 static struct idt_entry idt[256] __attribute__((aligned(16)));
 
 #define EXC(n) extern char x86_exc_##n[];
-EXC(0) EXC(1) EXC(2) EXC(3) EXC(4) EXC(5) EXC(6) EXC(7) EXC(8) EXC(9) EXC(10) EXC(11)
-EXC(12) EXC(13) EXC(14) EXC(15) EXC(16) EXC(17) EXC(18) EXC(19) EXC(20) EXC(21)
+EXC(0)
+EXC(1) EXC(2) EXC(3) EXC(4) EXC(5) EXC(6) EXC(7) EXC(8) EXC(9) EXC(10) EXC(11) EXC(12) EXC(13)
+    EXC(14) EXC(15) EXC(16) EXC(17) EXC(18) EXC(19) EXC(20) EXC(21)
 #undef EXC
-extern char x86_upcall_entry[], x86_spurious_entry[];
+	extern char x86_upcall_entry[],
+    x86_spurious_entry[];
 
 static char *const exception_entries[] = {
-	x86_exc_0,  x86_exc_1,	x86_exc_2,  x86_exc_3,	x86_exc_4,  x86_exc_5,
-	x86_exc_6,  x86_exc_7,	x86_exc_8,  x86_exc_9,	x86_exc_10, x86_exc_11,
-	x86_exc_12, x86_exc_13, x86_exc_14, x86_exc_15, x86_exc_16, x86_exc_17,
-	x86_exc_18, x86_exc_19, x86_exc_20, x86_exc_21,
+    x86_exc_0,	x86_exc_1,  x86_exc_2,	x86_exc_3,  x86_exc_4,	x86_exc_5,  x86_exc_6,	x86_exc_7,
+    x86_exc_8,	x86_exc_9,  x86_exc_10, x86_exc_11, x86_exc_12, x86_exc_13, x86_exc_14, x86_exc_15,
+    x86_exc_16, x86_exc_17, x86_exc_18, x86_exc_19, x86_exc_20, x86_exc_21,
 };
 
 static const char *const exception_names[] = {
-	"divide error",	     "debug",		     "NMI",
-	"breakpoint",	     "overflow",	     "bound range",
-	"invalid opcode",    "device not available", "double fault",
-	"coprocessor",	     "invalid TSS",	     "segment not present",
-	"stack fault",	     "general protection",   "page fault",
-	"reserved",	     "x87 error",	     "alignment check",
-	"machine check",     "SIMD error",	     "virtualization",
-	"control protection",
+    "divide error",
+    "debug",
+    "NMI",
+    "breakpoint",
+    "overflow",
+    "bound range",
+    "invalid opcode",
+    "device not available",
+    "double fault",
+    "coprocessor",
+    "invalid TSS",
+    "segment not present",
+    "stack fault",
+    "general protection",
+    "page fault",
+    "reserved",
+    "x87 error",
+    "alignment check",
+    "machine check",
+    "SIMD error",
+    "virtualization",
+    "control protection",
 };
 
 static void set_gate(unsigned int vector, void *entry)
@@ -54,7 +69,7 @@ void x86_traps_init(void)
 	struct {
 		uint16_t limit;
 		uint64_t base;
-	} __attribute__((packed)) ptr = { sizeof(idt) - 1, (uintptr_t)idt };
+	} __attribute__((packed)) ptr = {sizeof(idt) - 1, (uintptr_t)idt};
 	unsigned int i;
 
 	for (i = 0; i < sizeof(exception_entries) / sizeof(exception_entries[0]); i++)
@@ -75,7 +90,6 @@ static int on_stack(uint64_t a)
 {
 	return a >= (uintptr_t)x86_stack_bottom && a + 16 <= (uintptr_t)boot_stack_top;
 }
-
 
 /* Walks the frame-pointer chain (images build with -fno-omit-frame-pointer):
  * each frame holds the caller's rbp, then the return address. */
@@ -108,8 +122,10 @@ _Noreturn void x86_exception(struct x86_frame *f)
 	if (f->vector == 14)
 		xen_print_hex(" cr2=", cr2);
 	xen_print("\n");
-	xen_print_hex("rax=", f->rax), xen_print_hex(" rbx=", f->rbx), xen_print_hex(" rcx=", f->rcx), xen_print_hex(" rdx=", f->rdx);
-	xen_print_hex("\nrsi=", f->rsi), xen_print_hex(" rdi=", f->rdi), xen_print_hex(" rbp=", f->rbp), xen_print_hex(" rsp=", f->rsp);
+	xen_print_hex("rax=", f->rax), xen_print_hex(" rbx=", f->rbx),
+	    xen_print_hex(" rcx=", f->rcx), xen_print_hex(" rdx=", f->rdx);
+	xen_print_hex("\nrsi=", f->rsi), xen_print_hex(" rdi=", f->rdi),
+	    xen_print_hex(" rbp=", f->rbp), xen_print_hex(" rsp=", f->rsp);
 	xen_print("\n");
 	if (f->vector == 14 && cr2 >= (uintptr_t)x86_stack_guard &&
 	    cr2 < (uintptr_t)x86_stack_guard + 4096)

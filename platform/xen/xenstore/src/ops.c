@@ -3,7 +3,7 @@
 
 static struct xs_part text(const char *s)
 {
-	struct xs_part p = { s, xs_strlen(s) + 1 };
+	struct xs_part p = {s, xs_strlen(s) + 1};
 	return p;
 }
 
@@ -17,7 +17,7 @@ int xs_read(xs_transaction_t t, const char *path, char *buf, size_t len)
 int xs_write(xs_transaction_t t, const char *path, const char *value)
 {
 	/* The value is not NUL-terminated on the wire: its length is the rest. */
-	struct xs_part p[2] = { text(path), { value, xs_strlen(value) } };
+	struct xs_part p[2] = {text(path), {value, xs_strlen(value)}};
 	char ok[8];
 	int rc = xs_exchange(XS_WRITE, t, p, 2, ok, sizeof(ok));
 
@@ -48,7 +48,7 @@ int xs_directory(xs_transaction_t t, const char *path, char *buf, size_t len)
 
 int xs_transaction_start(xs_transaction_t *t)
 {
-	struct xs_part p = { "", 1 };
+	struct xs_part p = {"", 1};
 	char id[16];
 	int rc = xs_exchange(XS_TRANSACTION_START, XBT_NULL, &p, 1, id, sizeof(id)), i;
 	uint32_t v = 0;

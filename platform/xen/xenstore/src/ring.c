@@ -153,12 +153,12 @@ static const struct {
 	const char *name;
 	int err;
 } errors[] = {
-	{ "EINVAL", XEN_EINVAL },   { "EACCES", XEN_EACCES }, { "EEXIST", XEN_EEXIST },
-	{ "EISDIR", XEN_EISDIR },   { "ENOENT", XEN_ENOENT }, { "ENOMEM", XEN_ENOMEM },
-	{ "ENOSPC", XEN_ENOSPC },   { "EIO", XEN_EIO },	      { "ENOTEMPTY", XEN_ENOTEMPTY },
-	{ "ENOSYS", XEN_ENOSYS },   { "EROFS", XEN_EROFS },   { "EBUSY", XEN_EBUSY },
-	{ "EAGAIN", XEN_EAGAIN },   { "EISCONN", XEN_EISCONN }, { "E2BIG", XEN_E2BIG },
-	{ "EPERM", XEN_EPERM },
+    {"EINVAL", XEN_EINVAL}, {"EACCES", XEN_EACCES},   {"EEXIST", XEN_EEXIST},
+    {"EISDIR", XEN_EISDIR}, {"ENOENT", XEN_ENOENT},   {"ENOMEM", XEN_ENOMEM},
+    {"ENOSPC", XEN_ENOSPC}, {"EIO", XEN_EIO},	      {"ENOTEMPTY", XEN_ENOTEMPTY},
+    {"ENOSYS", XEN_ENOSYS}, {"EROFS", XEN_EROFS},     {"EBUSY", XEN_EBUSY},
+    {"EAGAIN", XEN_EAGAIN}, {"EISCONN", XEN_EISCONN}, {"E2BIG", XEN_E2BIG},
+    {"EPERM", XEN_EPERM},
 };
 
 static int error_of(const char *name)
@@ -174,7 +174,7 @@ static int error_of(const char *name)
 int xs_exchange(uint32_t type, xs_transaction_t t, const struct xs_part *parts, int nparts,
 		char *reply, size_t reply_len)
 {
-	struct xsd_sockmsg msg = { .type = type, .req_id = next_req_id++, .tx_id = t };
+	struct xsd_sockmsg msg = {.type = type, .req_id = next_req_id++, .tx_id = t};
 	uint64_t deadline;
 	char event[XENSTORE_PAYLOAD_MAX + 1];
 	int i, rc;

@@ -5,7 +5,7 @@
 
 #include "xs.h"
 
-#define QUEUE 16
+#define QUEUE	  16
 #define EVENT_MAX 256
 
 static struct {
@@ -29,7 +29,7 @@ void xs_watch_queue(const char *payload, size_t len)
 
 int xs_watch(const char *path, const char *token)
 {
-	struct xs_part p[2] = { { path, xs_strlen(path) + 1 }, { token, xs_strlen(token) + 1 } };
+	struct xs_part p[2] = {{path, xs_strlen(path) + 1}, {token, xs_strlen(token) + 1}};
 	char ok[8];
 	int rc = xs_exchange(XS_WATCH, XBT_NULL, p, 2, ok, sizeof(ok));
 
@@ -38,7 +38,7 @@ int xs_watch(const char *path, const char *token)
 
 int xs_unwatch(const char *path, const char *token)
 {
-	struct xs_part p[2] = { { path, xs_strlen(path) + 1 }, { token, xs_strlen(token) + 1 } };
+	struct xs_part p[2] = {{path, xs_strlen(path) + 1}, {token, xs_strlen(token) + 1}};
 	char ok[8];
 	int rc = xs_exchange(XS_UNWATCH, XBT_NULL, p, 2, ok, sizeof(ok));
 
@@ -82,7 +82,7 @@ int xs_wait_watch(const char *token, uint64_t deadline_ns, char *path, size_t le
 		 * sleeping until the ring says something. */
 		xen_block_until(deadline_ns);
 		{
-			struct xs_part p = { "domid", 6 };
+			struct xs_part p = {"domid", 6};
 
 			xs_exchange(XS_READ, XBT_NULL, &p, 1, scratch, sizeof(scratch));
 		}

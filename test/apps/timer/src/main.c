@@ -17,8 +17,7 @@ int main(void)
 		printf("sleep %d: %llu us\n", i, (unsigned long long)(dt / 1000));
 	}
 	printf("total %llu us, wakeups %llu, wall clock %llu s\n",
-	       (unsigned long long)(total / 1000),
-	       (unsigned long long)(time_wakeups() - wakeups),
+	       (unsigned long long)(total / 1000), (unsigned long long)(time_wakeups() - wakeups),
 	       (unsigned long long)(time_wallclock_ns() / TIME_NS_PER_S));
 	return 0;
 }

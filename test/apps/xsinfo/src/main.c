@@ -43,11 +43,11 @@ int main(void)
 
 	/* A new watch fires once at once; a write fires it again. */
 	bad |= check("watch", xs_watch("data/uk-watch", "tok"));
-	bad |= check("first event", xs_wait_watch("tok", time_monotonic_ns() + TIME_NS_PER_S, path,
-						 sizeof(path)));
+	bad |= check("first event",
+		     xs_wait_watch("tok", time_monotonic_ns() + TIME_NS_PER_S, path, sizeof(path)));
 	bad |= check("write watched", xs_write(XBT_NULL, "data/uk-watch", "1"));
-	bad |= check("second event", xs_wait_watch("tok", time_monotonic_ns() + TIME_NS_PER_S,
-						  path, sizeof(path)));
+	bad |= check("second event",
+		     xs_wait_watch("tok", time_monotonic_ns() + TIME_NS_PER_S, path, sizeof(path)));
 	printf("watch fired for %s\n", path);
 	bad |= check("unwatch", xs_unwatch("data/uk-watch", "tok"));
 

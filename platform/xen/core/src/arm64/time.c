@@ -55,8 +55,7 @@ void xen_block_until(uint64_t deadline_ns)
 
 	if (xen_monotonic_ns() >= deadline_ns)
 		return;
-	__asm__ volatile("msr cntv_cval_el0, %0; mov x9, #1; msr cntv_ctl_el0, x9; isb"
-			 ::"r"(ticks)
+	__asm__ volatile("msr cntv_cval_el0, %0; mov x9, #1; msr cntv_ctl_el0, x9; isb" ::"r"(ticks)
 			 : "x9");
 	blocks++;
 	/* wfi wakes on a pending interrupt even while IRQs are masked, so none

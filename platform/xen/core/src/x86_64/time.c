@@ -55,7 +55,7 @@ int xen_time_init(void)
 
 void xen_block_until(uint64_t deadline_ns)
 {
-	struct vcpu_set_singleshot_timer t = { .timeout_abs_ns = deadline_ns, .flags = 0 };
+	struct vcpu_set_singleshot_timer t = {.timeout_abs_ns = deadline_ns, .flags = 0};
 
 	if (xen_monotonic_ns() >= deadline_ns)
 		return;

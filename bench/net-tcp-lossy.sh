@@ -14,7 +14,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 export UK=${1:-$root/build/uk} UK_SRC=$root WORK=$(mktemp -d)
 mb=${2:-10}
-. "$root/test/cli/netlib.sh"
+. "$root/test/e2e/netlib.sh"
 size=$((mb * 1024 * 1024))
 cc -O2 -o "$WORK/impair" "$root/test/net/impair.c"
 cc -O2 -o "$WORK/echo-server" "$root/bench/tcp-echo-server.c"

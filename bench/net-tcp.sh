@@ -8,7 +8,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 export UK=${1:-$root/build/uk} UK_SRC=$root WORK=$(mktemp -d)
-. "$root/test/cli/netlib.sh"
+. "$root/test/e2e/netlib.sh"
 peer="$NS-peer"
 server=
 trap '[ -n "$server" ] && kill "$server" 2>/dev/null; ip netns del "$peer" 2>/dev/null || true; net_cleanup' EXIT

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "fsutil.h"
+#include "proc.h"
 
 const char *build_target_dirname(struct uk_ctx *ctx, const struct target *t)
 {
@@ -68,7 +69,7 @@ int build_ninja(struct build *b, const char *target)
 	if (target)
 		argv[n++] = target;
 	argv[n] = NULL;
-	rc = fs_run(b->ctx, argv, NULL, NULL);
+	rc = proc_run(b->ctx, argv, NULL, NULL);
 	if (rc != 0)
 		diag_error(b->ctx, srcpos_none, "the build failed (ninja status %d)", rc);
 	return rc == 0 ? 0 : -1;

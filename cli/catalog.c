@@ -351,7 +351,7 @@ static int cmp_target(const void *a, const void *b)
 
 int target_load_all(struct uk_ctx *ctx, const char *home, struct target ***out, size_t *n)
 {
-	char *dir = fs_join(ctx, home, "manifests/targets");
+	char *dir = fs_join(ctx, home, "targets");
 	char **paths;
 	size_t count, i;
 

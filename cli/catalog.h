@@ -93,7 +93,7 @@ bool module_supports(const struct module *m, const struct target *t);
 bool module_provides(const struct module *m, const char *capability);
 const char *init_level_name(enum init_level level);
 
-/* All targets under home/manifests/targets, sorted by name. */
+/* All targets under home/targets, sorted by name. */
 int target_load_all(struct uk_ctx *ctx, const char *home, struct target ***out, size_t *n);
 /* The named target; an unknown name is an error at pos with suggestions. */
 const struct target *target_find(struct uk_ctx *ctx, struct target **all, size_t n,

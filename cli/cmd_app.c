@@ -7,6 +7,7 @@
 #include "build.h"
 #include "commands.h"
 #include "fsutil.h"
+#include "proc.h"
 #include "suggest.h"
 
 /* Copies a template file, replacing {{name}} with the app's name. */
@@ -173,14 +174,14 @@ int cmd_menuconfig(struct uk_ctx *ctx, struct cmd_args *a)
 		return 1;
 	if (fs_mkdir_p(ctx, b.dir) != 0 || configure_run(&b) != 0)
 		return 1;
-	rc = fs_run(ctx, mconf, b.dir, env);
+	rc = proc_run(ctx, mconf, b.dir, env);
 	if (rc != 0) {
 		diag_error(ctx, srcpos_none, "%s failed (status %d)", tool, rc);
 		return 1;
 	}
 	/* Keep only what differs from the defaults, in the app, where builds read it. */
 	save[3] = configure_saved_path(&b);
-	if (fs_run(ctx, save, b.dir, env) != 0) {
+	if (proc_run(ctx, save, b.dir, env) != 0) {
 		diag_error(ctx, srcpos_none, "kconfig-conf --savedefconfig failed");
 		return 1;
 	}

@@ -6,6 +6,7 @@
 #include "build.h"
 #include "commands.h"
 #include "fsutil.h"
+#include "proc.h"
 
 static int run_hosted(struct uk_ctx *ctx, struct cmd_args *a, struct cmd_opts *o, struct build *b)
 {
@@ -51,7 +52,7 @@ static int run_qemu(struct uk_ctx *ctx, struct build *b)
 			      "-append",
 			      b->m->cmdline ? b->m->cmdline : "",
 			      NULL};
-	int rc = fs_run(ctx, argv, NULL, NULL);
+	int rc = proc_run(ctx, argv, NULL, NULL);
 
 	if (rc < 0)
 		return 1;
@@ -84,7 +85,7 @@ static int run_rig(struct uk_ctx *ctx, struct build *b)
 	argv[n++] = ctx_printf(ctx, "%s.xl", b->image);
 	argv[n] = NULL;
 
-	rc = fs_run_capture(ctx, argv, NULL, &out, NULL);
+	rc = proc_run_capture(ctx, argv, NULL, &out, NULL);
 	for (line = strtok_r(out, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
 		if (!strncmp(line, "=== xenrig guest ", 17) && strstr(line, " result: "))
 			result = strstr(line, " result: ") + 9;
@@ -133,7 +134,7 @@ int cmd_run(struct uk_ctx *ctx, struct cmd_args *a)
 		const char *argv[] = {"xl", "create", "-c", ctx_printf(ctx, "%s.xl", b.image),
 				      NULL};
 
-		return fs_run(ctx, argv, NULL, NULL) == 0 ? 0 : 1;
+		return proc_run(ctx, argv, NULL, NULL) == 0 ? 0 : 1;
 	}
 	return run_rig(ctx, &b);
 }

@@ -6,6 +6,7 @@
 
 #include "build.h"
 #include "fsutil.h"
+#include "proc.h"
 #include "suggest.h"
 
 struct strbuf {
@@ -212,7 +213,7 @@ int configure_run(struct build *b)
 	 * that the app's files, never leftovers, decide the configuration. */
 	if (fs_write_if_changed(ctx, config_path, frag.s, strlen(frag.s)) != 0)
 		return -1;
-	rc = fs_run(ctx, argv, b->dir, env);
+	rc = proc_run(ctx, argv, b->dir, env);
 	if (rc != 0) {
 		diag_error(ctx, srcpos_none, "kconfig-conf failed (status %d) on %s/Kconfig", rc,
 			   b->dir);

@@ -12,7 +12,7 @@ struct arena_block;
 struct uk_ctx {
 	struct arena_block *arena;
 	FILE *err;	  /* diagnostics; stderr, or a memory stream in tests */
-	const char *home; /* uk's data: libs/, platform/, linker/, templates/, manifests/ */
+	const char *home; /* uk's data: libs/, platform/, linker/, templates/, targets/ */
 	int verbose;
 	int errors; /* diagnostics of severity error printed so far */
 };

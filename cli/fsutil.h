@@ -1,4 +1,4 @@
-/* Files, paths and child processes, as the pipeline needs them. */
+/* Files and paths, as the pipeline needs them. */
 #ifndef UK_FSUTIL_H
 #define UK_FSUTIL_H
 
@@ -38,14 +38,5 @@ int fs_glob(struct uk_ctx *ctx, const char *pattern, char ***paths, size_t *n);
 /* Every regular file below dir, as sorted paths relative to dir, skipping
  * the directory names in skip (NULL-terminated). */
 int fs_walk(struct uk_ctx *ctx, const char *dir, const char *const *skip, char ***rel, size_t *n);
-
-/* Runs argv (PATH looked up) in cwd (NULL = ours) with extra environment
- * entries "K=V" (NULL-terminated, may be NULL). Returns the exit status,
- * 128+signal, or -1 if it could not start (message printed). */
-int fs_run(struct uk_ctx *ctx, const char *const *argv, const char *cwd, const char *const *env);
-
-/* Runs argv and captures its standard output (NUL-terminated) in *out. */
-int fs_run_capture(struct uk_ctx *ctx, const char *const *argv, const char *cwd, char **out,
-		   size_t *len);
 
 #endif

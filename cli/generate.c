@@ -9,6 +9,7 @@
 
 #include "build.h"
 #include "fsutil.h"
+#include "proc.h"
 
 static char *cat(struct uk_ctx *ctx, char *s, const char *t)
 {
@@ -417,7 +418,7 @@ static int fetch_archives(struct build *b)
 					   mod->name, b->target->name);
 				return -1;
 			}
-			if (fs_run_capture(ctx, argv, NULL, &out, NULL) != 0) {
+			if (proc_run_capture(ctx, argv, NULL, &out, NULL) != 0) {
 				diag_error(ctx, (struct srcpos){mod->yaml_path, 0, 0},
 					   "cannot fetch Debian package %s:%s for module %s",
 					   mod->archives[j].package, b->target->debian_arch,
@@ -468,7 +469,7 @@ int generate_ninja(struct build *b)
 
 	if (link_host_headers(b) != 0 || fetch_archives(b) != 0)
 		return -1;
-	if (fs_run_capture(ctx, argv, NULL, &resource_dir, NULL) != 0) {
+	if (proc_run_capture(ctx, argv, NULL, &resource_dir, NULL) != 0) {
 		diag_error(ctx, srcpos_none,
 			   "cannot run clang -print-resource-dir: is clang "
 			   "installed?");

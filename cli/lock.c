@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "fsutil.h"
+#include "proc.h"
 #include "sha256.h"
 #include "ydoc.h"
 
@@ -122,7 +123,7 @@ static const char *toolchain(struct uk_ctx *ctx)
 	const char *argv[] = {"clang", "--version", NULL};
 	char *out, *nl;
 
-	if (fs_run_capture(ctx, argv, NULL, &out, NULL) != 0)
+	if (proc_run_capture(ctx, argv, NULL, &out, NULL) != 0)
 		return "unknown";
 	if ((nl = strchr(out, '\n')))
 		*nl = 0;

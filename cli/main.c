@@ -51,7 +51,7 @@ static const struct verb verbs[] = {
      "saved to uk.config in the app (a defconfig fragment) and every later build\n"
      "reads them; options: in uk.yaml win over uk.config."},
     {"clean", cmd_clean, "uk clean", "Removes the app's build/ directory."},
-    {"targets", cmd_targets, "uk targets", "Lists the targets (manifests/targets/*.yaml)."},
+    {"targets", cmd_targets, "uk targets", "Lists the targets (targets/*.yaml)."},
     {"modules", cmd_modules, "uk modules",
      "Lists the module catalog: libs/, platform/ and the app's modules/."},
 };

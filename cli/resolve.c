@@ -115,7 +115,8 @@ static void unknown_capability(struct resolver *r, const struct demand *d)
 	for (i = 0; i < r->cat->n; i++)
 		for (j = 0; j < r->cat->mods[i]->nprovides; j++)
 			*CTX_PUSH(r->ctx, caps, ncaps) = r->cat->mods[i]->provides[j];
-	near = suggest_closest(d->req->name, caps, ncaps);
+	/* A device's driver is not a typo of another driver's name. */
+	near = d->origin == FROM_DEVICE ? NULL : suggest_closest(d->req->name, caps, ncaps);
 	if (near)
 		diag_note(r->ctx, "hint", "did you mean '%s'?", near);
 	else
@@ -398,8 +399,8 @@ static void check_prefers(struct resolver *r)
 struct resolution *resolve(struct uk_ctx *ctx, const struct catalog *cat,
 			   const struct target *target, const struct manifest *m)
 {
-	static const struct requirement netdev = {.name = "netdev", .text = ""};
-	static const struct requirement blkdev = {.name = "blkdev", .text = ""};
+	static const struct requirement netdev = {.name = "netdev-driver", .text = ""};
+	static const struct requirement blkdev = {.name = "blkdev-driver", .text = ""};
 	struct resolver r = {ctx, cat, target, m, NULL, NULL, 0, false};
 	size_t i;
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "fsutil.h"
+#include "proc.h"
 
 struct owner {
 	const char *symbol, *module;
@@ -71,7 +72,7 @@ static int load_owners(struct uk_ctx *ctx, const char *objdir, struct owners *o)
 			argv[nargs++] = fs_join(ctx, objdir, files[i]);
 	}
 	argv[nargs] = NULL;
-	if (fs_run_capture(ctx, argv, NULL, &out, NULL) != 0)
+	if (proc_run_capture(ctx, argv, NULL, &out, NULL) != 0)
 		return -1;
 	for (line = strtok_r(out, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
 		char *colon = strstr(line, ": "), *name = strrchr(line, ' ');

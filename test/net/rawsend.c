@@ -2,7 +2,7 @@
  * odd) frames out of the Linux interface IFNAME through an AF_PACKET
  * socket, to the uk image at 02:00:00:00:00:02 / 10.0.0.2 from 10.0.0.1.
  * Each line it prints names a frame and the counter it must raise in the
- * image (test/cli/net-malformed.sh checks them). Independent of the stack
+ * image (test/e2e/net-malformed.sh checks them). Independent of the stack
  * under test: its own builders and checksum. Needs CAP_NET_RAW. */
 #define _GNU_SOURCE
 #include <arpa/inet.h>

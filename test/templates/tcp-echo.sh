@@ -5,7 +5,7 @@
 # line and checks its echo (the image closes after socat did). Prints what
 # the image printed (template.sh compares it with tcp-echo.expected) and
 # exits with the image's status.
-. "$UK_SRC/test/cli/netlib.sh"
+. "$UK_SRC/test/e2e/netlib.sh"
 image=$1
 tap_precreate
 image_start "$image" 3

@@ -4,7 +4,7 @@
 # image is told to end after 3 echoes; socat sends 3 datagrams and checks
 # each echo. Prints what the image printed (template.sh compares it with
 # udp-echo.expected) and exits with the image's status.
-. "$UK_SRC/test/cli/netlib.sh"
+. "$UK_SRC/test/e2e/netlib.sh"
 image=$1
 tap_precreate
 image_start "$image" 3

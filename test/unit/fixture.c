@@ -59,11 +59,11 @@ void fixture_module(struct fixture *f, const char *name, const char *yaml)
 
 void fixture_target(struct fixture *f)
 {
-	fixture_write(f, "manifests/targets/hosted-x86_64.yaml",
+	fixture_write(f, "targets/hosted-x86_64.yaml",
 		      "name: hosted/x86_64\nplatform: hosted\narch: x86_64\n"
 		      "triple: x86_64-unknown-linux-gnu\nrequires: [platform]\n"
 		      "linker: hosted-x86_64.ld.in\nimage: elf\n");
-	fixture_write(f, "manifests/targets/xen-x86_64.yaml",
+	fixture_write(f, "targets/xen-x86_64.yaml",
 		      "name: xen/x86_64\nplatform: xen\narch: x86_64\n"
 		      "triple: x86_64-unknown-none-elf\nrequires: [platform]\n"
 		      "linker: xen-x86_64.ld.in\nimage: pvh-elf\n");

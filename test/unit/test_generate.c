@@ -22,7 +22,7 @@ static int setup(void **state)
 	fixture_write(&f, "libs/plat/src/x86_64/start.S", "");
 	fixture_write(&f, "libs/plat/src/plat.c", "");
 	fixture_module(&f, "netdrv",
-		       "name: netdrv\nversion: 1.0.0\nprovides: [netdev]\n"
+		       "name: netdrv\nversion: 1.0.0\nprovides: [netdev-driver]\n"
 		       "requires: [platform]\ninclude: [include]\n"
 		       "init: { function: netdrv_init, level: device }\n");
 	fixture_write(&f, "libs/netdrv/include/netdrv.h", "");
@@ -119,9 +119,9 @@ static void test_module_sees_only_its_dependencies(void **state)
 	struct build b;
 	const char *n, *line;
 
-	fixture_build(f, "name: app\nrequires: [console, netdev]\n", &b);
+	fixture_build(f, "name: app\nrequires: [console, netdev-driver]\n", &b);
 	n = gen(f, &b, generate_ninja, "build.ninja");
-	/* cons does not require netdev: its flags must not name netdrv's headers. */
+	/* cons does not require netdev-driver: its flags must not name netdrv's headers. */
 	line = after(n, "build obj/cons/src/a.c.o");
 	line = after(line, "flags = ");
 	assert_null(memmem(line, strcspn(line, "\n"), "netdrv/include", 14));

@@ -40,11 +40,11 @@ static int setup(void **state)
 		       "requires: [alloc >= 0.2, console]\n"
 		       "init: { function: libc_init, level: lib }\n");
 	fixture_module(&f, "netfront",
-		       "name: netfront\nversion: 0.1.0\nprovides: [netdev]\n"
+		       "name: netfront\nversion: 0.1.0\nprovides: [netdev-driver]\n"
 		       "requires: [platform]\nplatforms: [xen]\n");
 	fixture_module(&f, "tcp",
 		       "name: tcp\nversion: 0.1.0\nprovides: [tcp]\n"
-		       "requires: [netdev, libc]\n");
+		       "requires: [netdev-driver, libc]\n");
 	fixture_module(&f, "cyc-a",
 		       "name: cyc-a\nversion: 0.1.0\nprovides: [ca]\nrequires: [cb]\n");
 	fixture_module(&f, "cyc-b",
@@ -151,9 +151,9 @@ static void test_platform_mismatch_prints_chain(void **state)
 
 	assert_null(run(f, "hosted/x86_64", "name: app\nrequires: [tcp]\n"));
 	assert_non_null(strstr(fixture_errors(f),
-			       "error: no module provides 'netdev' for target hosted/x86_64\n"
-			       "  note: 'netdev' is provided by netfront (xen)\n"
-			       "  chain: app (app) -> tcp -> netdev\n"));
+			       "error: no module provides 'netdev-driver' for target hosted/x86_64\n"
+			       "  note: 'netdev-driver' is provided by netfront (xen)\n"
+			       "  chain: app (app) -> tcp -> netdev-driver\n"));
 }
 
 static void test_version_conflict_prints_both_chains(void **state)
@@ -208,9 +208,9 @@ static void test_device_needs_driver(void **state)
 	assert_null(run(f, "hosted/x86_64",
 			"name: app\ndevices:\n  - { name: net0, kind: net, "
 			"ipv4: dhcp }\n"));
-	assert_non_null(strstr(fixture_errors(f), "error: no module provides 'netdev' for target "
+	assert_non_null(strstr(fixture_errors(f), "error: no module provides 'netdev-driver' for target "
 						  "hosted/x86_64\n"));
-	assert_non_null(strstr(fixture_errors(f), "  chain: device net0 -> netdev\n"));
+	assert_non_null(strstr(fixture_errors(f), "  chain: device net0 -> netdev-driver\n"));
 }
 
 static void test_chain_for_why(void **state)

@@ -1,7 +1,7 @@
 /* Grant table v1: an array of grant_entry_v1 shared with Xen, mapped over
  * pages of ours; free refs are kept in a list threaded through an array. */
 #include <gnttab/gnttab.h>
-#include <uk-xen/hypercall.h>
+#include <xen-core/hypercall.h>
 #include <uk/config.h>
 #include <xen/memory.h>
 

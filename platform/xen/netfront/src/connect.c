@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <uk-xen/evtchn.h>
-#include <uk-xen/time.h>
+#include <xen-core/evtchn.h>
+#include <xen-core/time.h>
 #include <xen/io/xenbus.h>
 #include <xenstore/xenstore.h>
 

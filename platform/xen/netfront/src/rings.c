@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include <gnttab/gnttab.h>
-#include <uk-xen/evtchn.h>
+#include <xen-core/evtchn.h>
 
 #include "netfront.h"
 

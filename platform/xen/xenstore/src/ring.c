@@ -1,8 +1,8 @@
 /* The xenstore ring: requests go into req[], answers and watch events come
  * out of rsp[]; xs_exchange matches answers to requests by req_id. */
-#include <uk-xen/evtchn.h>
-#include <uk-xen/hypercall.h>
-#include <uk-xen/time.h>
+#include <xen-core/evtchn.h>
+#include <xen-core/hypercall.h>
+#include <xen-core/time.h>
 #include <xen/hvm/params.h>
 
 #include "xs.h"

@@ -1,7 +1,7 @@
 /* Watches: events are queued as they arrive (in any exchange) and taken by
  * xs_wait_watch. A small queue; when full the oldest event is dropped,
  * which is safe for watchers that re-read the state they watch. */
-#include <uk-xen/time.h>
+#include <xen-core/time.h>
 
 #include "xs.h"
 

@@ -3,9 +3,9 @@
 #include <stdio.h>
 #include <uk/config.h>
 #if defined(UK_ARCH_X86_64)
-#include <plat-xen-x86_64/boot.h>
+#include <xen-x86_64/boot.h>
 #else
-#include <plat-xen-arm64/boot.h>
+#include <xen-arm64/boot.h>
 #endif
 
 int main(void)

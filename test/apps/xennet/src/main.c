@@ -4,7 +4,7 @@
  * to its closed port 9 (an ICMP port unreachable comes back, to the
  * socket's error callback as -ECONNREFUSED). Then it
  * answers pings and serves one TCP echo connection on port 7 (dom0's peer
- * script: test/cli/xen-net-peer.sh), closing once the peer has closed and
+ * script: test/e2e/xen-net-peer.sh), closing once the peer has closed and
  * everything went back (40 s at most). Prints the counters and "xennet:
  * ok" (status 0), or what failed (status 1). */
 #include <errno.h>

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# netfront on real Xen: test/apps/xennet built for xen/ARCH boots in the rig
+# with --net (netback in dom0, bridge xenbr0 at 10.99.0.1/24) and a vif on
+# that bridge, from the generated xl config. Against dom0's Linux kernel it
+# resolves 10.99.0.1 by ARP, is refused by a RST on TCP port 1, and gets an
+# ICMP port unreachable for a UDP datagram to port 9. Then dom0 is the
+# active side (the rig's --peer, test/e2e/xen-net-peer.sh): 20 pings, all
+# answered, and 1 MB of random data through the guest's TCP echo server
+# with busybox nc, back whole (sha256). Frames both ways through its
+# rings, netback and the bridge. Then test/apps/xendhcp (ipv4: dhcp) gets
+# its lease from busybox's udhcpd in dom0 (test/e2e/xen-dhcp-peer.sh: a
+# static lease, 10.99.0.77) and answers 10 pings on it.
+# usage: xen-net.sh x86_64 | xen-net.sh arm64 GIC_VERSION
+. "$(dirname "$0")/lib.sh"
+arch=$1
+target=xen/$arch
+rig_args=(--arch "$arch" --net --peer "xennet=$UK_SRC/test/e2e/xen-net-peer.sh"
+	--peer "xendhcp=$UK_SRC/test/e2e/xen-dhcp-peer.sh")
+[ "$arch" = arm64 ] && rig_args+=(--gic "$2")
+cp -r "$UK_SRC/test/apps/xennet" xennet
+image=$("$UK" -C xennet build --target "$target" | tail -n 1)
+[ -f "$image" ] || fail "no image: $image"
+cp -r "$UK_SRC/test/apps/xendhcp" xendhcp
+dhcp_image=$("$UK" -C xendhcp build --target "$target" | tail -n 1)
+[ -f "$dhcp_image" ] || fail "no image: $dhcp_image"
+assert_contains "$(cat "$image.xl")" 'vif = [ "bridge=xenbr0,mac=02:00:00:00:99:02" ]'
+
+"$UK_SRC/platform/xen/rig/xenrig" "${rig_args[@]}" --timeout 60 --log "$WORK/rig.log" "$image.xl" "$dhcp_image.xl" > rig.out ||
+	fail "the rig failed:"$'\n'"$(cat rig.out)"$'\n'"$(tail -n 40 rig.log)"
+cat rig.out
+c=$(rig_log xennet console)
+assert_contains "$c" "xennet: net0 mac 02:00:00:00:99:02, link up"
+assert_contains "$c" "xennet: tcp connect to 10.99.0.1:1: -111"
+assert_contains "$c" "xennet: udp to 10.99.0.1:9: error -111"
+assert_contains "$c" "arp.resolved=1"
+assert_contains "$c" "netfront.rx_errors=0"
+assert_contains "$c" "netfront.tx_errors=0"
+assert_contains "$c" "netfront.bad_ids=0"
+assert_contains "$c" "xennet: echo connection done, 1000000 bytes echoed"
+assert_contains "$c" "icmp.tx_echo_replies="
+assert_contains "$c" "xennet: ok"
+p=$(rig_log xennet peer)
+assert_contains "$p" "20 packets transmitted, 20 packets received, 0% packet loss"
+assert_contains "$p" "peer: sent 1000000 bytes, got back 1000000"
+sent=$(printf '%s\n' "$p" | sed -n 's/^peer: sha256 sent //p')
+back=$(printf '%s\n' "$p" | sed -n 's/^peer: sha256 back //p')
+[ ${#sent} -eq 64 ] || fail "no sha256 of what the peer sent"
+assert_eq "$back" "$sent" "sha256 of the echo"
+assert_contains "$(rig_result xennet)" "exit=0 shutdown=poweroff"
+assert_contains "$(rig_result xennet)" "peer_exit=0"
+
+c=$(rig_log xendhcp console)
+assert_contains "$c" "xendhcp: lease address=10.99.0.77/24 router=10.99.0.1 server=10.99.0.1 time=600"
+assert_contains "$c" "xendhcp: stopped; dhcp offers=1 acks=1"
+replies=$(printf '%s\n' "$c" | sed -n 's/.*icmp echo replies=\([0-9]*\).*/\1/p')
+[ "${replies:-0}" -ge 11 ] || fail "$replies echo replies from xendhcp"
+p=$(rig_log xendhcp peer)
+assert_contains "$p" "10 packets transmitted, 10 packets received, 0% packet loss"
+assert_contains "$(rig_result xendhcp)" "exit=0 shutdown=poweroff"
+assert_contains "$(rig_result xendhcp)" "peer_exit=0"

@@ -131,7 +131,7 @@ static const char *toolchain(struct uk_ctx *ctx)
 }
 
 /* A module's sources, and the prebuilt archives it links, if any. */
-static const char *module_hash(struct build *b, const struct module *mod)
+const char *lock_module_hash(struct build *b, const struct module *mod)
 {
 	const char *tree = lock_hash_tree(b->ctx, mod->dir);
 	struct sha256 s;
@@ -166,7 +166,7 @@ static struct lock_target current(struct build *b)
 
 		lm->name = mod->name;
 		lm->version = mod->version_text;
-		lm->hash = module_hash(b, mod);
+		lm->hash = lock_module_hash(b, mod);
 	}
 	t.image_hash = lock_hash_file(b->ctx, b->image);
 	return t;

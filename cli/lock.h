@@ -8,6 +8,9 @@
 /* The content hash of every file below dir (but test/), "sha256:<hex>". */
 const char *lock_hash_tree(struct uk_ctx *ctx, const char *dir);
 const char *lock_hash_file(struct uk_ctx *ctx, const char *path);
+/* A module's hash as uk.lock records it: its tree, and its archives' files
+ * (fetched first). */
+const char *lock_module_hash(struct build *b, const struct module *mod);
 
 /* Compares what is about to be built with uk.lock; prints each difference.
  * 0 when equal, -1 when anything differs or uk.lock has no entry. */

@@ -12,7 +12,8 @@
 # usage: bench/net-tcp-lossy.sh [UK] [SIZE_MB]  (default build/uk, 10; needs root)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-export UK=${1:-$root/build/uk} UK_SRC=$root WORK=$(mktemp -d)
+WORK=$(mktemp -d)
+export UK=${1:-$root/build/uk} UK_SRC=$root WORK
 mb=${2:-10}
 . "$root/test/e2e/netlib.sh"
 size=$((mb * 1024 * 1024))
@@ -25,11 +26,10 @@ ms() { date +%s%3N; }
 # wire SIDE_NS [--image-tap]: starts the wire between uk0 in SIDE_NS and lx0
 # (10.0.0.1) in NS.
 wire() {
-	local i
 	ip netns exec "$1" "$WORK/impair" --loss 5 --delay 20 --seed 1 ${2:-} uk0 lx0 \
 		"/run/netns/$NS" >"$WORK/wire.out" 2>&1 &
 	BG_PIDS+=($!)
-	for i in $(seq 100); do
+	for _ in $(seq 100); do
 		nsx ip link show lx0 >/dev/null 2>&1 && break
 		sleep 0.05
 	done

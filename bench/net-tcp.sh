@@ -7,7 +7,8 @@
 # usage: bench/net-tcp.sh [UK]     (default: build/uk; needs root)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-export UK=${1:-$root/build/uk} UK_SRC=$root WORK=$(mktemp -d)
+WORK=$(mktemp -d)
+export UK=${1:-$root/build/uk} UK_SRC=$root WORK
 . "$root/test/e2e/netlib.sh"
 peer="$NS-peer"
 server=

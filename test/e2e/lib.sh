@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared by the end-to-end tests. The runner sets UK (the uk binary),
 # UK_SRC (the source tree) and WORK (a scratch directory for this test).
 set -euo pipefail

@@ -28,7 +28,7 @@ image=$(build_app dhcpprobe)
 image_start "$image" 60
 
 # the image made the TAP: give its host side an address, start dnsmasq
-for i in $(seq 100); do
+for _ in $(seq 100); do
 	nsx ip link show "$TAP" >/dev/null 2>&1 && break
 	sleep 0.05
 done
@@ -46,7 +46,7 @@ DNSMASQ_PID=$!
 
 # the lease line (the client retransmits after 1 s, 2 s, then every 4 s;
 # the image waits 20 s for its lease)
-for i in $(seq 500); do
+for _ in $(seq 500); do
 	grep -q '^lease \|no lease' "$IMAGE_OUT" && break
 	kill -0 "$IMAGE_PID" 2>/dev/null || break
 	sleep 0.05
@@ -68,7 +68,7 @@ assert_contains "$lease" " dns=10.0.0.1" "the lease"
 # its client identifier (01:MAC)
 mac=$(sed -n 's/^dhcpprobe: net0 mac=\([0-9a-f:]*\) .*/\1/p' "$IMAGE_OUT")
 [ -n "$mac" ] || fail "the image printed no MAC:"$'\n'"$(cat "$IMAGE_OUT")"
-for i in $(seq 40); do
+for _ in $(seq 40); do
 	grep -q " $addr " "$WORK/leases" 2>/dev/null && break
 	sleep 0.05
 done

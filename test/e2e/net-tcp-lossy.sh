@@ -26,7 +26,7 @@ imx ip link set uk0 up
 ip netns exec "$IMAGE_NS" "$IMPAIR" --loss 5 --delay 20 --seed 1 uk0 lx0 "/run/netns/$NS" >"$WORK/impair.out" 2>&1 &
 IMPAIR_PID=$!
 BG_PIDS+=("$IMPAIR_PID")
-for i in $(seq 100); do
+for _ in $(seq 100); do
 	nsx ip link show lx0 >/dev/null 2>&1 && break
 	kill -0 "$IMPAIR_PID" 2>/dev/null || fail "the wire did not start: $(cat "$WORK/impair.out")"
 	sleep 0.05
@@ -44,6 +44,7 @@ impair_stop() {
 
 ms() { date +%s%3N; }
 size=$((50 * 1024 * 1024))
+# shellcheck disable=SC2034 # read by netlib.sh's image_start
 IMAGE_TIMEOUT=900
 
 # ---- 50 MB through the echo server ----

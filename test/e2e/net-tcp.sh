@@ -115,7 +115,7 @@ want=$(sha256sum <"$WORK/stream" | cut -d' ' -f1)
 rm -f "$WORK/recv"
 nsx timeout 100 socat -u TCP-LISTEN:5001,reuseaddr "OPEN:$WORK/recv,creat,trunc" &
 sock_pid=$!
-for i in $(seq 100); do
+for _ in $(seq 100); do
 	nsx ss -ltn | grep -q ':5001 ' && break
 	sleep 0.05
 done
@@ -155,7 +155,7 @@ c.close()
 PY
 nsx timeout 60 python3 "$WORK/rst.py" >"$WORK/rst.out" &
 rst_pid=$!
-for i in $(seq 100); do
+for _ in $(seq 100); do
 	[ -s "$WORK/rst.out" ] && break
 	sleep 0.05
 done
@@ -166,7 +166,6 @@ assert_eq "$IMAGE_STATUS" 4 "status of the client that was reset"
 assert_contains "$(cat "$IMAGE_OUT")" "ended with error -104" "the reset client's report"
 assert_counter tcp.in_use 0
 echo "reset by the server mid-transfer: -ECONNRESET"
-IMAGE_OUT_SAVED=$IMAGE_OUT
 IMAGE_OUT="$WORK/client.out"
 printf '%s\n' "$client_out" >"$IMAGE_OUT"
 echo "client sent 50 MB: sha256 ok, $client_rate (image's clock)," \

@@ -15,7 +15,7 @@ nsx sysctl -qw net.ipv4.conf.uk0.arp_accept=1
 sizes=(1 100 1472 1473 4000 8000 65507)
 image_start "$image" "${#sizes[@]}" 60
 
-for i in $(seq 40); do
+for _ in $(seq 40); do
 	neigh=$(nsx ip neigh show 10.0.0.2 dev uk0)
 	case "$neigh" in *lladdr*) break ;; esac
 	sleep 0.05

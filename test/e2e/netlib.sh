@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared by the end-to-end network tests (net-*.sh, and the udp-echo
 # template's test): a fresh network namespace per test, in which the image
 # runs and real Linux tools (ping, socat) talk to it over its TAP device.
@@ -53,8 +54,7 @@ tap_precreate() {
 
 # Waits (5 s at most) for uk0 to exist, for an image that creates it.
 tap_wait() {
-	local i
-	for i in $(seq 100); do
+	for _ in $(seq 100); do
 		nsx ip link show uk0 >/dev/null 2>&1 && return 0
 		sleep 0.05
 	done
@@ -65,10 +65,9 @@ tap_wait() {
 # killed after IMAGE_TIMEOUT (120) s at most; its output goes to $IMAGE_OUT.
 # Waits for its first line (it is ready then).
 image_start() {
-	local i
 	ip netns exec "${IMAGE_NS:-$NS}" timeout "${IMAGE_TIMEOUT:-120}" "$@" >"$IMAGE_OUT" 2>&1 &
 	IMAGE_PID=$!
-	for i in $(seq 100); do
+	for _ in $(seq 100); do
 		[ -s "$IMAGE_OUT" ] && return 0
 		kill -0 "$IMAGE_PID" 2>/dev/null || break
 		sleep 0.05
@@ -99,7 +98,7 @@ assert_counter() {
 
 # Builds test/apps/APP (or a template's app) and prints the image's path.
 build_app() {
-	rm -rf "$WORK/$1"
+	rm -rf "${WORK:?}/${1:?}"
 	cp -r "$UK_SRC/test/apps/$1" "$WORK/$1"
 	echo "$WORK/$1/$(cd "$WORK/$1" && "$UK" build | tail -n 1)"
 }

@@ -3,7 +3,7 @@
 # it is; touching one source rebuilds only that source and the link.
 . "$(dirname "$0")/lib.sh"
 "$UK" init app >/dev/null
-cd app
+cd app || exit
 first=$("$UK" build)
 assert_contains "$first" "CC src/main.c"
 assert_contains "$first" "CC libs/libc/"

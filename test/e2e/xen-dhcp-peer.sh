@@ -1,3 +1,4 @@
+# shellcheck shell=dash
 # dom0's side of xen-net.sh for the xendhcp guest (busybox sh, run by the
 # rig with --peer): busybox udhcpd on the bridge with a static lease for
 # the guest's MAC; once the guest answers ping on it, 10 pings, then a

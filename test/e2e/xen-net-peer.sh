@@ -1,3 +1,4 @@
+# shellcheck shell=dash
 # dom0's side of xen-net.sh (busybox sh, run by the rig with --peer while
 # the xennet guest runs): wait until the guest answers ping (its active
 # checks come first), 20 pings, then 1 MB of random data through its echo

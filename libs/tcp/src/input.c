@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "cc.h"
 #include "tcp.h"
 
 struct seg {
@@ -124,8 +125,7 @@ static void set_mss(struct tcp_conn *c, const struct seg *s)
 	if (mss < 64)
 		mss = 64;
 	c->snd_mss = mss;
-	/* RFC 6928's initial window: 10 segments */
-	c->cwnd = 10 * mss;
+	tcp_cc_init(c);
 }
 
 static void set_wscale(struct tcp_conn *c, const struct seg *s)
@@ -288,17 +288,14 @@ static bool our_fin_acked(const struct tcp_conn *c)
 	return c->fin_queued && c->snd_una == c->sbase + (uint32_t)c->slen + 1;
 }
 
-/* Enters fast recovery (RFC 5681 3.2, RFC 6675 5): half the flight is the
- * new threshold, and the segment at snd_una goes again at once. */
+/* Enters fast recovery (RFC 5681 3.2, RFC 6675 5): the window shrinks,
+ * and the segment at snd_una goes again at once. */
 static void fast_retransmit(struct tcp_conn *c)
 {
-	uint32_t flight = c->snd_max - c->snd_una;
 	uint32_t left = c->sbase + (uint32_t)c->slen - c->snd_una;
 	uint32_t len = left < c->snd_mss ? left : c->snd_mss;
 
-	c->ssthresh = flight / 2 > 2 * c->snd_mss ? flight / 2 : 2 * c->snd_mss;
-	c->cwnd = c->sack_ok ? c->ssthresh : c->ssthresh + 3 * c->snd_mss;
-	c->bytes_acked = 0;
+	tcp_cc_on_loss(c);
 	c->in_recovery = true;
 	c->recover = c->snd_max;
 	c->rtt_active = false;
@@ -372,38 +369,25 @@ static bool ack_input(struct tcp_conn *c, const struct seg *s)
 		c->soft_error = 0;
 		if (c->rto_recovery && SEQ_GEQ(s->ack, c->recover))
 			c->rto_recovery = false;
-		/* RFC 5681: slow start, then congestion avoidance; in recovery,
-		 * RFC 6675's pipe with SACK, else NewReno's partial and full
-		 * ACKs (RFC 6582) */
-		if (c->in_recovery) {
-			if (SEQ_GEQ(s->ack, c->recover)) {
-				c->in_recovery = false;
-				c->una_rtx_armed = c->una_resend = false;
-				c->cwnd = c->ssthresh;
-			} else if (!c->sack_ok) {
-				/* a partial ACK: the next hole goes at once */
-				uint32_t left = c->sbase + (uint32_t)c->slen - c->snd_una;
-
-				if (left) {
-					tcp_tx(c, c->snd_una, TCP_ACK,
-					       left < c->snd_mss ? left : c->snd_mss);
-					tcp_counters.retransmits++;
-					c->retransmits++;
-				}
-				c->cwnd =
-				    c->cwnd > acked ? c->cwnd - acked + c->snd_mss : c->snd_mss;
-			}
-		} else if (c->cwnd < c->ssthresh) {
-			/* RFC 3465's L = 2: a delayed ACK for two segments counts two */
-			c->cwnd += acked < 2 * c->snd_mss ? acked : 2 * c->snd_mss;
+		/* in recovery, RFC 6675's pipe with SACK, else NewReno's
+		 * partial and full ACKs (RFC 6582); outside it the window grows */
+		if (!c->in_recovery) {
+			tcp_cc_on_ack(c, acked);
+		} else if (SEQ_GEQ(s->ack, c->recover)) {
+			c->in_recovery = false;
+			c->una_rtx_armed = c->una_resend = false;
+			tcp_cc_on_recovery_end(c);
 		} else {
-			/* one segment per window of bytes acknowledged (RFC 5681
-			 * 3.1's byte counting: delayed ACKs do not slow it) */
-			c->bytes_acked += acked;
-			if (c->bytes_acked >= c->cwnd) {
-				c->bytes_acked -= c->cwnd;
-				c->cwnd += c->snd_mss;
+			/* a partial ACK: without SACK, the next hole goes at once */
+			uint32_t left = c->sbase + (uint32_t)c->slen - c->snd_una;
+
+			if (!c->sack_ok && left) {
+				tcp_tx(c, c->snd_una, TCP_ACK,
+				       left < c->snd_mss ? left : c->snd_mss);
+				tcp_counters.retransmits++;
+				c->retransmits++;
 			}
+			tcp_cc_on_partial_ack(c, acked);
 		}
 		c->dupacks = 0;
 		if (c->snd_una == c->snd_max)
@@ -426,8 +410,7 @@ static bool ack_input(struct tcp_conn *c, const struct seg *s)
 		    (c->dupacks >= 3 || tcp_sack_una_lost(c))) {
 			fast_retransmit(c);
 		} else if (c->in_recovery) {
-			if (!c->sack_ok)
-				c->cwnd += c->snd_mss;
+			tcp_cc_on_dupack(c);
 		} else if (c->dupacks < 3) {
 			tcp_output_limited(c, c->dupacks * c->snd_mss);
 		}

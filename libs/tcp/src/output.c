@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "cc.h"
 #include "tcp.h"
 
 static uint8_t seg_copy[IPV4_MAX_MTU];
@@ -340,7 +341,6 @@ void tcp_output_limited(struct tcp_conn *c, uint32_t extra)
 void tcp_rtx_timeout(void *arg)
 {
 	struct tcp_conn *c = arg;
-	uint32_t flight = c->snd_max - c->snd_una;
 
 	tcp_counters.timeouts++;
 	c->rtt_active = false; /* Karn */
@@ -397,11 +397,9 @@ void tcp_rtx_timeout(void *arg)
 		tcp_rtx_arm(c);
 		return;
 	}
-	/* RFC 5681 3.1: after a loss, start again from one segment; no fast
-	 * recovery until what was in flight is acknowledged (RFC 6582 4.2) */
-	c->ssthresh = flight / 2 > 2 * c->snd_mss ? flight / 2 : 2 * c->snd_mss;
-	c->cwnd = c->snd_mss;
-	c->bytes_acked = 0;
+	/* the window starts again from one segment; no fast recovery until
+	 * what was in flight is acknowledged (RFC 6582 4.2) */
+	tcp_cc_on_timeout(c);
 	c->dupacks = 0;
 	c->in_recovery = false;
 	c->una_rtx_armed = c->una_resend = false;

@@ -25,6 +25,18 @@ static void drop(enum tcp_drop why)
 	tcp_counters.drops[why]++;
 }
 
+/* False once c ended (or was handed back) in a callback. */
+static bool alive(const struct tcp_conn *c)
+{
+	return c->used && !c->release;
+}
+
+/* The sequence space the segment takes: its data, SYN and FIN. */
+static uint32_t seg_space(const struct seg *s)
+{
+	return s->len + ((s->flags & TCP_SYN) ? 1 : 0) + ((s->flags & TCP_FIN) ? 1 : 0);
+}
+
 /* Options: false if one is malformed (RFC 9293 3.1: length past the
  * header, under 2, or wrong for MSS, window scale, SACK-permitted or SACK). */
 static bool parse_options(const uint8_t *o, size_t n, struct seg *s)
@@ -106,14 +118,13 @@ static struct tcp_listener *lookup_listener(uint32_t addr, uint16_t port)
 
 static void reply_rst(const struct ipv4_packet *pkt, const struct seg *s)
 {
-	uint32_t slen = s->len + ((s->flags & TCP_SYN) ? 1 : 0) + ((s->flags & TCP_FIN) ? 1 : 0);
-
 	if (s->flags & TCP_RST)
 		return;
 	if (s->flags & TCP_ACK)
 		tcp_send_rst(pkt->dst, pkt->src, s->dport, s->sport, s->ack, 0, false);
 	else
-		tcp_send_rst(pkt->dst, pkt->src, s->dport, s->sport, 0, s->seq + slen, true);
+		tcp_send_rst(pkt->dst, pkt->src, s->dport, s->sport, 0, s->seq + seg_space(s),
+			     true);
 }
 
 static void set_mss(struct tcp_conn *c, const struct seg *s)
@@ -224,6 +235,21 @@ static void rtt_sample(struct tcp_conn *c, uint64_t r)
 	rto_from_estimate(c);
 }
 
+/* A sample from the segment timed since rtt_start. */
+static void rtt_measure(struct tcp_conn *c)
+{
+	rtt_sample(c, (sched_now_ns() - c->rtt_start) / 1000);
+}
+
+/* The handshake's round trip seeds the estimator (not after a retry: Karn). */
+static void handshake_rtt(struct tcp_conn *c)
+{
+	if (c->retransmits == 0)
+		rtt_measure(c);
+	else
+		c->rto_us = TCP_INIT_RTO_US;
+}
+
 static void syn_sent_input(struct tcp_conn *c, const struct seg *s)
 {
 	bool ack_ok = false;
@@ -265,15 +291,11 @@ static void syn_sent_input(struct tcp_conn *c, const struct seg *s)
 		c->snd_una = s->ack;
 		c->retries = 0;
 		sched_timer_stop(&c->rtx);
-		/* the SYN's round trip seeds the estimator (not after a retry: Karn) */
-		if (c->retransmits == 0)
-			rtt_sample(c, (sched_now_ns() - c->rtt_start) / 1000);
-		else
-			c->rto_us = TCP_INIT_RTO_US;
+		handshake_rtt(c);
 		c->state = TCP_ESTABLISHED;
 		tcp_send_ack(c);
 		tcp_event_call(c, TCP_EV_CONNECTED);
-		if (c->used && !c->release)
+		if (alive(c))
 			tcp_output(c);
 	} else {
 		/* simultaneous open */
@@ -288,12 +310,27 @@ static bool our_fin_acked(const struct tcp_conn *c)
 	return c->fin_queued && c->snd_una == c->sbase + (uint32_t)c->slen + 1;
 }
 
+/* The bytes of the segment at snd_una: at most one MSS. */
+static uint32_t una_segment_len(const struct tcp_conn *c)
+{
+	uint32_t left = c->sbase + (uint32_t)c->slen - c->snd_una;
+
+	return left < c->snd_mss ? left : c->snd_mss;
+}
+
+/* Sends len bytes from snd_una again. */
+static void retransmit_una(struct tcp_conn *c, uint32_t len)
+{
+	tcp_tx(c, c->snd_una, TCP_ACK, len);
+	tcp_counters.retransmits++;
+	c->retransmits++;
+}
+
 /* Enters fast recovery (RFC 5681 3.2, RFC 6675 5): the window shrinks,
  * and the segment at snd_una goes again at once. */
 static void fast_retransmit(struct tcp_conn *c)
 {
-	uint32_t left = c->sbase + (uint32_t)c->slen - c->snd_una;
-	uint32_t len = left < c->snd_mss ? left : c->snd_mss;
+	uint32_t len = una_segment_len(c);
 
 	tcp_cc_on_loss(c);
 	c->in_recovery = true;
@@ -306,134 +343,184 @@ static void fast_retransmit(struct tcp_conn *c)
 	c->una_resend = false;
 	c->una_rtx_armed = len != 0;
 	c->una_rtx_mark = c->snd_max;
-	if (len) {
-		tcp_tx(c, c->snd_una, TCP_ACK, len);
-		tcp_counters.retransmits++;
-		c->retransmits++;
-	}
+	if (len)
+		retransmit_una(c, len);
 }
 
-/* Processes an acceptable ACK (RFC 9293 3.10.7.4, fifth check). Returns
- * false if the segment is to be dropped. */
-static bool ack_input(struct tcp_conn *c, const struct seg *s)
+/* An ACK past what we sent, or older than RFC 5961 5.2 allows: false, and
+ * the segment is dropped with an ACK of ours. */
+static bool ack_acceptable(struct tcp_conn *c, const struct seg *s)
 {
-	uint32_t acked;
-	bool new_sack = false;
+	uint32_t oldest = c->snd_una - (c->max_snd_wnd > 65535 ? c->max_snd_wnd : 65535);
 
-	if (SEQ_GT(s->ack, c->snd_max)) {
+	if (SEQ_GT(s->ack, c->snd_max) || SEQ_LT(s->ack, oldest)) {
 		tcp_send_ack(c);
 		drop(TCP_DROP_BAD_ACK);
 		return false;
 	}
-	/* RFC 5961 5.2: too old an ACK */
-	if (SEQ_LT(s->ack, c->snd_una - (c->max_snd_wnd > 65535 ? c->max_snd_wnd : 65535))) {
-		tcp_send_ack(c);
-		drop(TCP_DROP_BAD_ACK);
+	return true;
+}
+
+/* Data bytes up to ack leave the send buffer; the FIN's number is not in it. */
+static void sbuf_release(struct tcp_conn *c, uint32_t ack)
+{
+	uint32_t n;
+
+	if (!SEQ_GT(ack, c->sbase))
+		return;
+	n = ack - c->sbase;
+	if (n > c->slen)
+		n = (uint32_t)c->slen;
+	c->shead = (c->shead + n) % CONFIG_TCP_SNDBUF;
+	c->slen -= n;
+	c->sbase += n;
+}
+
+/* snd_una moves up to ack: the buffer, the RTT, the resend state of the
+ * new oldest segment and the timer's backoff follow. */
+static void una_advance(struct tcp_conn *c, uint32_t ack)
+{
+	sbuf_release(c, ack);
+	if (c->rtt_active && SEQ_GT(ack, c->rtt_seq)) {
+		c->rtt_active = false;
+		rtt_measure(c);
+	}
+	c->snd_una = ack;
+	if (SEQ_LT(c->snd_nxt, c->snd_una))
+		c->snd_nxt = c->snd_una;
+	if (SEQ_LT(c->high_rxt, c->snd_una))
+		c->high_rxt = c->snd_una;
+	/* a new oldest segment: if it was resent in this recovery, that
+	 * resend is lost once data sent from now on is SACKed */
+	c->una_resend = false;
+	c->una_rtx_armed = c->in_recovery && SEQ_LT(c->snd_una, c->high_rxt);
+	c->una_rtx_mark = c->snd_max;
+	/* the path works again: forget the timer's backoff (as BSD and
+	 * Linux do) rather than keep it until Karn allows a sample,
+	 * which under steady loss may take many timeouts */
+	if (c->retries && c->rtt_seeded)
+		rto_from_estimate(c);
+	c->retries = 0;
+	c->soft_error = 0;
+	if (c->rto_recovery && SEQ_GEQ(ack, c->recover))
+		c->rto_recovery = false;
+}
+
+/* Recovery on a new ACK of acked bytes up to ack: RFC 6675's pipe with
+ * SACK, else NewReno's partial and full ACKs (RFC 6582); outside it, the
+ * window grows. */
+static void recovery_ack(struct tcp_conn *c, uint32_t ack, uint32_t acked)
+{
+	if (!c->in_recovery) {
+		tcp_cc_on_ack(c, acked);
+		return;
+	}
+	if (SEQ_GEQ(ack, c->recover)) {
+		c->in_recovery = false;
+		c->una_rtx_armed = c->una_resend = false;
+		tcp_cc_on_recovery_end(c);
+		return;
+	}
+	/* a partial ACK: without SACK, the next hole goes at once */
+	if (!c->sack_ok) {
+		uint32_t len = una_segment_len(c);
+
+		if (len)
+			retransmit_una(c, len);
+	}
+	tcp_cc_on_partial_ack(c, acked);
+}
+
+/* An ACK of new data: false if the connection ended in the app's callback. */
+static bool new_ack(struct tcp_conn *c, uint32_t ack)
+{
+	uint32_t acked = ack - c->snd_una;
+
+	una_advance(c, ack);
+	recovery_ack(c, ack, acked);
+	c->dupacks = 0;
+	if (c->snd_una == c->snd_max)
+		sched_timer_stop(&c->rtx);
+	else
+		tcp_rtx_arm(c); /* RFC 6298 5.3 */
+	/* the peer holds more than three segments past a hole */
+	if (!c->in_recovery && !c->rto_recovery && tcp_sack_una_lost(c))
+		fast_retransmit(c);
+	tcp_event_call(c, TCP_EV_SENT);
+	return alive(c);
+}
+
+/* A duplicate ACK (RFC 5681; with SACK, RFC 6675's: one that SACKs new
+ * data)? */
+static bool is_dupack(const struct tcp_conn *c, const struct seg *s, bool new_sack)
+{
+	if (s->ack != c->snd_una || c->snd_una == c->snd_max)
 		return false;
-	}
-	if (c->sack_ok)
-		new_sack = tcp_sack_take(c, SEQ_GT(s->ack, c->snd_una) ? s->ack : c->snd_una,
-					 s->sack, s->nsack);
-	if (SEQ_GT(s->ack, c->snd_una)) {
-		acked = s->ack - c->snd_una;
-		/* data bytes leave the send buffer; the FIN's number is not in it */
-		if (SEQ_GT(s->ack, c->sbase)) {
-			uint32_t n = s->ack - c->sbase;
+	return new_sack || (s->len == 0 && !(s->flags & (TCP_SYN | TCP_FIN)) &&
+			    (s->wnd << c->snd_wscale) == c->snd_wnd);
+}
 
-			if (n > c->slen)
-				n = (uint32_t)c->slen;
-			c->shead = (c->shead + n) % CONFIG_TCP_SNDBUF;
-			c->slen -= n;
-			c->sbase += n;
-		}
-		if (c->rtt_active && SEQ_GT(s->ack, c->rtt_seq)) {
-			c->rtt_active = false;
-			rtt_sample(c, (sched_now_ns() - c->rtt_start) / 1000);
-		}
-		c->snd_una = s->ack;
-		if (SEQ_LT(c->snd_nxt, c->snd_una))
-			c->snd_nxt = c->snd_una;
-		if (SEQ_LT(c->high_rxt, c->snd_una))
-			c->high_rxt = c->snd_una;
-		/* a new oldest segment: if it was resent in this recovery, that
-		 * resend is lost once data sent from now on is SACKed */
-		c->una_resend = false;
-		c->una_rtx_armed = c->in_recovery && SEQ_LT(c->snd_una, c->high_rxt);
-		c->una_rtx_mark = c->snd_max;
-		/* the path works again: forget the timer's backoff (as BSD and
-		 * Linux do) rather than keep it until Karn allows a sample,
-		 * which under steady loss may take many timeouts */
-		if (c->retries && c->rtt_seeded)
-			rto_from_estimate(c);
-		c->retries = 0;
-		c->soft_error = 0;
-		if (c->rto_recovery && SEQ_GEQ(s->ack, c->recover))
-			c->rto_recovery = false;
-		/* in recovery, RFC 6675's pipe with SACK, else NewReno's
-		 * partial and full ACKs (RFC 6582); outside it the window grows */
-		if (!c->in_recovery) {
-			tcp_cc_on_ack(c, acked);
-		} else if (SEQ_GEQ(s->ack, c->recover)) {
-			c->in_recovery = false;
-			c->una_rtx_armed = c->una_resend = false;
-			tcp_cc_on_recovery_end(c);
-		} else {
-			/* a partial ACK: without SACK, the next hole goes at once */
-			uint32_t left = c->sbase + (uint32_t)c->slen - c->snd_una;
+/* Fast retransmit after three duplicates; before, new data (RFC 3042's
+ * limited transmit). */
+static void dupack_input(struct tcp_conn *c)
+{
+	c->dupacks++;
+	if (!c->in_recovery && !c->rto_recovery && (c->dupacks >= 3 || tcp_sack_una_lost(c)))
+		fast_retransmit(c);
+	else if (c->in_recovery)
+		tcp_cc_on_dupack(c);
+	else if (c->dupacks < 3)
+		tcp_output_limited(c, c->dupacks * c->snd_mss);
+}
 
-			if (!c->sack_ok && left) {
-				tcp_tx(c, c->snd_una, TCP_ACK,
-				       left < c->snd_mss ? left : c->snd_mss);
-				tcp_counters.retransmits++;
-				c->retransmits++;
-			}
-			tcp_cc_on_partial_ack(c, acked);
-		}
-		c->dupacks = 0;
-		if (c->snd_una == c->snd_max)
-			sched_timer_stop(&c->rtx);
-		else
-			tcp_rtx_arm(c); /* RFC 6298 5.3 */
-		/* the peer holds more than three segments past a hole */
-		if (!c->in_recovery && !c->rto_recovery && tcp_sack_una_lost(c))
-			fast_retransmit(c);
-		tcp_event_call(c, TCP_EV_SENT);
-		if (!c->used || c->release)
-			return false;
-	} else if (s->ack == c->snd_una && c->snd_una != c->snd_max &&
-		   (new_sack || (s->len == 0 && !(s->flags & (TCP_SYN | TCP_FIN)) &&
-				 (s->wnd << c->snd_wscale) == c->snd_wnd))) {
-		/* a duplicate ACK (RFC 5681; with SACK, RFC 6675's: one that
-		 * SACKs new data): fast retransmit after three */
-		c->dupacks++;
-		if (!c->in_recovery && !c->rto_recovery &&
-		    (c->dupacks >= 3 || tcp_sack_una_lost(c))) {
-			fast_retransmit(c);
-		} else if (c->in_recovery) {
-			tcp_cc_on_dupack(c);
-		} else if (c->dupacks < 3) {
-			tcp_output_limited(c, c->dupacks * c->snd_mss);
-		}
-	}
+/* The resend of the oldest segment in this recovery is lost too once the
+ * peer SACKs data sent after it: it goes once more. */
+static void una_resend_check(struct tcp_conn *c)
+{
 	if (c->in_recovery && c->una_rtx_armed && c->nsacked &&
 	    SEQ_GT(c->sacked[c->nsacked - 1].end, c->una_rtx_mark)) {
 		c->una_rtx_armed = false;
 		c->una_resend = true;
 		tcp_counters.lost_retransmits++;
 	}
-	/* the send window (RFC 9293 3.10.7.4) */
-	if (SEQ_LT(c->snd_wl1, s->seq) || (c->snd_wl1 == s->seq && SEQ_LEQ(c->snd_wl2, s->ack))) {
-		c->snd_wnd = s->wnd << c->snd_wscale;
-		if (c->snd_wnd > c->max_snd_wnd)
-			c->max_snd_wnd = c->snd_wnd;
-		c->snd_wl1 = s->seq;
-		c->snd_wl2 = s->ack;
-		if (c->snd_wnd == 0)
-			c->retries = 0; /* the peer answers our zero-window probes */
-		if (c->snd_wnd && c->snd_una == c->snd_max && sched_timer_pending(&c->rtx) &&
-		    c->snd_una == c->snd_nxt)
-			sched_timer_stop(&c->rtx); /* the window opened: probing ends */
+}
+
+/* The send window (RFC 9293 3.10.7.4), from the newest segment. */
+static void window_update(struct tcp_conn *c, const struct seg *s)
+{
+	if (!SEQ_LT(c->snd_wl1, s->seq) && !(c->snd_wl1 == s->seq && SEQ_LEQ(c->snd_wl2, s->ack)))
+		return;
+	c->snd_wnd = s->wnd << c->snd_wscale;
+	if (c->snd_wnd > c->max_snd_wnd)
+		c->max_snd_wnd = c->snd_wnd;
+	c->snd_wl1 = s->seq;
+	c->snd_wl2 = s->ack;
+	if (c->snd_wnd == 0)
+		c->retries = 0; /* the peer answers our zero-window probes */
+	if (c->snd_wnd && c->snd_una == c->snd_max && sched_timer_pending(&c->rtx) &&
+	    c->snd_una == c->snd_nxt)
+		sched_timer_stop(&c->rtx); /* the window opened: probing ends */
+}
+
+/* Processes an acceptable ACK (RFC 9293 3.10.7.4, fifth check). Returns
+ * false if the segment is to be dropped. */
+static bool ack_input(struct tcp_conn *c, const struct seg *s)
+{
+	bool new_sack = false;
+
+	if (!ack_acceptable(c, s))
+		return false;
+	if (c->sack_ok)
+		new_sack = tcp_sack_take(c, SEQ_GT(s->ack, c->snd_una) ? s->ack : c->snd_una,
+					 s->sack, s->nsack);
+	if (SEQ_GT(s->ack, c->snd_una)) {
+		if (!new_ack(c, s->ack))
+			return false;
+	} else if (is_dupack(c, s, new_sack)) {
+		dupack_input(c);
 	}
+	una_resend_check(c);
+	window_update(c, s);
 	return true;
 }
 
@@ -527,145 +614,173 @@ static void fin_input(struct tcp_conn *c)
 	tcp_event_call(c, TCP_EV_PEER_CLOSED);
 }
 
-static void conn_input(struct tcp_conn *c, const struct seg *s0)
+/* The peer's SYN again in SYN-RECEIVED: a lost SYN-ACK (ours goes again,
+ * and false: the segment ends here), or a simultaneous open's SYN-ACK,
+ * whose SYN we have. */
+static bool syn_again(struct tcp_conn *c, struct seg *s)
 {
-	struct seg s = *s0;
-	uint32_t wnd = tcp_rcv_window(c), slen;
-	bool ok;
-
-	if (c->state == TCP_SYN_RECEIVED && (s.flags & TCP_SYN) && s.seq == c->irs) {
-		if (!(s.flags & TCP_ACK)) {
-			/* our SYN-ACK was lost: the peer sent its SYN again */
-			tcp_tx(c, c->iss, TCP_SYN | TCP_ACK, 0);
-			return;
-		}
-		/* simultaneous open: the peer's SYN-ACK, whose SYN we have */
-		s.flags &= (uint8_t)~TCP_SYN;
-		s.seq++;
+	if (c->state != TCP_SYN_RECEIVED || !(s->flags & TCP_SYN) || s->seq != c->irs)
+		return true;
+	if (!(s->flags & TCP_ACK)) {
+		tcp_tx(c, c->iss, TCP_SYN | TCP_ACK, 0);
+		return false;
 	}
-	/* RFC 9293 3.10.7.4: first, the sequence number */
-	slen = s.len + ((s.flags & TCP_SYN) ? 1 : 0) + ((s.flags & TCP_FIN) ? 1 : 0);
-	if (slen == 0)
-		ok = wnd == 0 ? s.seq == c->rcv_nxt
-			      : SEQ_LEQ(c->rcv_nxt, s.seq) && SEQ_LT(s.seq, c->rcv_nxt + wnd);
-	else
-		ok = wnd != 0 && ((SEQ_LEQ(c->rcv_nxt, s.seq) && SEQ_LT(s.seq, c->rcv_nxt + wnd)) ||
-				  (SEQ_LEQ(c->rcv_nxt, s.seq + slen - 1) &&
-				   SEQ_LT(s.seq + slen - 1, c->rcv_nxt + wnd)));
+	s->flags &= (uint8_t)~TCP_SYN;
+	s->seq++;
+	return true;
+}
+
+static bool in_rcv_window(const struct tcp_conn *c, uint32_t seq, uint32_t wnd)
+{
+	return SEQ_LEQ(c->rcv_nxt, seq) && SEQ_LT(seq, c->rcv_nxt + wnd);
+}
+
+/* RFC 9293 3.10.7.4's four cases of an acceptable segment. */
+static bool seq_acceptable(const struct tcp_conn *c, const struct seg *s, uint32_t wnd)
+{
+	uint32_t space = seg_space(s);
+
+	if (space == 0)
+		return wnd == 0 ? s->seq == c->rcv_nxt : in_rcv_window(c, s->seq, wnd);
+	return wnd != 0 &&
+	       (in_rcv_window(c, s->seq, wnd) || in_rcv_window(c, s->seq + space - 1, wnd));
+}
+
+/* First, the sequence number: false if the segment is dropped. */
+static bool seq_check(struct tcp_conn *c, struct seg *s, uint32_t wnd)
+{
+	if (seq_acceptable(c, s, wnd))
+		return true;
 	/* a zero window still takes ACKs and RSTs at rcv_nxt (RFC 9293 3.10.7.4) */
-	if (!ok && wnd == 0 && s.seq == c->rcv_nxt) {
-		if (s.len) {
+	if (wnd == 0 && s->seq == c->rcv_nxt) {
+		if (s->len) {
 			drop(TCP_DROP_OUT_OF_WINDOW_DATA);
 			c->ack_pending = c->ack_now = true;
 		}
-		s.len = 0;
-		s.flags &= (uint8_t) ~(TCP_FIN | TCP_SYN);
-		ok = true;
+		s->len = 0;
+		s->flags &= (uint8_t) ~(TCP_FIN | TCP_SYN);
+		return true;
 	}
-	if (!ok) {
-		if (s.flags & TCP_RST) {
-			drop(TCP_DROP_RST_IGNORED);
-			return;
-		}
-		if (c->state == TCP_TIME_WAIT && (s.flags & TCP_FIN))
-			tcp_enter_time_wait(c);
-		if (s.len || (s.flags & (TCP_SYN | TCP_FIN)))
-			tcp_counters.rx_duplicate++;
-		tcp_send_ack(c);
-		drop(TCP_DROP_BAD_SEQUENCE);
-		return;
+	if (s->flags & TCP_RST) {
+		drop(TCP_DROP_RST_IGNORED);
+		return false;
 	}
-	/* second, RST (RFC 5961 3.2) */
-	if (s.flags & TCP_RST) {
-		if (s.seq != c->rcv_nxt) {
-			tcp_send_ack(c); /* challenge ACK */
-			drop(TCP_DROP_RST_CHALLENGED);
-			return;
-		}
-		tcp_counters.resets_received++;
-		if (c->state == TCP_SYN_RECEIVED && c->passive) {
-			c->closed_app = true; /* the app never saw it */
-			tcp_conn_free(c);
-			return;
-		}
-		if (c->state == TCP_TIME_WAIT) {
-			tcp_conn_free(c);
-			return;
-		}
-		tcp_conn_done(c, c->state == TCP_SYN_RECEIVED ? -ECONNREFUSED : -ECONNRESET);
-		return;
-	}
-	/* trim what came before rcv_nxt, and what lies past the window */
-	if (SEQ_LT(s.seq, c->rcv_nxt)) {
-		uint32_t d = c->rcv_nxt - s.seq;
+	if (c->state == TCP_TIME_WAIT && (s->flags & TCP_FIN))
+		tcp_enter_time_wait(c);
+	if (s->len || (s->flags & (TCP_SYN | TCP_FIN)))
+		tcp_counters.rx_duplicate++;
+	tcp_send_ack(c);
+	drop(TCP_DROP_BAD_SEQUENCE);
+	return false;
+}
 
-		if (s.flags & TCP_SYN) {
-			s.flags &= (uint8_t)~TCP_SYN;
-			s.seq++;
+/* Second, RST (RFC 5961 3.2): only at rcv_nxt, else a challenge ACK. */
+static void rst_input(struct tcp_conn *c, const struct seg *s)
+{
+	if (s->seq != c->rcv_nxt) {
+		tcp_send_ack(c);
+		drop(TCP_DROP_RST_CHALLENGED);
+		return;
+	}
+	tcp_counters.resets_received++;
+	if (c->state == TCP_SYN_RECEIVED && c->passive) {
+		c->closed_app = true; /* the app never saw it */
+		tcp_conn_free(c);
+		return;
+	}
+	if (c->state == TCP_TIME_WAIT) {
+		tcp_conn_free(c);
+		return;
+	}
+	tcp_conn_done(c, c->state == TCP_SYN_RECEIVED ? -ECONNREFUSED : -ECONNRESET);
+}
+
+/* Trims what came before rcv_nxt, and what lies past the window. */
+static void trim(struct tcp_conn *c, struct seg *s, uint32_t wnd)
+{
+	if (SEQ_LT(s->seq, c->rcv_nxt)) {
+		uint32_t d = c->rcv_nxt - s->seq;
+
+		if (s->flags & TCP_SYN) {
+			s->flags &= (uint8_t)~TCP_SYN;
+			s->seq++;
 			d--;
 		}
-		if (d > s.len) {
+		if (d > s->len) {
 			/* only an old FIN is left (it lies before rcv_nxt) */
-			if (d > s.len)
-				s.flags &= (uint8_t)~TCP_FIN;
-			d = s.len;
+			s->flags &= (uint8_t)~TCP_FIN;
+			d = s->len;
 		}
-		s.data += d;
-		s.len -= d;
-		s.seq += d;
+		s->data += d;
+		s->len -= d;
+		s->seq += d;
 		tcp_counters.rx_duplicate++;
 		c->ack_pending = c->ack_now = true;
 	}
-	if (SEQ_GT(s.seq + s.len, c->rcv_nxt + wnd)) {
-		s.len = c->rcv_nxt + wnd - s.seq;
-		s.flags &= (uint8_t)~TCP_FIN;
+	if (SEQ_GT(s->seq + s->len, c->rcv_nxt + wnd)) {
+		s->len = c->rcv_nxt + wnd - s->seq;
+		s->flags &= (uint8_t)~TCP_FIN;
 	}
-	/* fourth, SYN in a synchronised state: a challenge ACK (RFC 5961 4) */
-	if (s.flags & TCP_SYN) {
+}
+
+/* Fourth, a SYN in a synchronised state (a challenge ACK, RFC 5961 4), and
+ * a segment without ACK: false if the segment is dropped. */
+static bool flags_check(struct tcp_conn *c, const struct seg *s)
+{
+	if (s->flags & TCP_SYN) {
 		tcp_send_ack(c);
 		drop(TCP_DROP_BAD_FLAGS);
-		return;
+		return false;
 	}
-	/* fifth, ACK */
-	if (!(s.flags & TCP_ACK)) {
+	if (!(s->flags & TCP_ACK)) {
 		drop(TCP_DROP_BAD_FLAGS);
 		if (c->ack_pending)
 			tcp_ack_owed(c);
-		return;
+		return false;
 	}
-	if (c->state == TCP_SYN_RECEIVED) {
-		if (SEQ_LEQ(s.ack, c->snd_una) || SEQ_GT(s.ack, c->snd_max)) {
-			tcp_send_rst(c->laddr, c->raddr, c->lport, c->rport, s.ack, 0, false);
-			drop(TCP_DROP_BAD_ACK);
-			return;
-		}
-		c->state = TCP_ESTABLISHED;
-		c->snd_wnd = s.wnd << c->snd_wscale;
-		c->max_snd_wnd = c->snd_wnd;
-		c->snd_wl1 = s.seq;
-		c->snd_wl2 = s.ack;
-		c->retries = 0;
-		if (c->retransmits == 0)
-			rtt_sample(c, (sched_now_ns() - c->rtt_start) / 1000);
-		else
-			c->rto_us = TCP_INIT_RTO_US;
-		if (c->listener) {
-			struct tcp_listener *l = c->listener;
+	return true;
+}
 
-			l->half_open--;
-			tcp_half_open--;
-			c->listener = NULL;
-			c->busy++;
-			l->fn(l, c, l->arg);
-			c->busy--;
-			if (c->release || !c->used)
-				return;
-		} else {
-			tcp_event_call(c, TCP_EV_CONNECTED);
-			if (c->release || !c->used)
-				return;
-		}
+/* Hands a passive connection, now established, to its listener's app. */
+static void accept_conn(struct tcp_conn *c)
+{
+	struct tcp_listener *l = c->listener;
+
+	l->half_open--;
+	tcp_half_open--;
+	c->listener = NULL;
+	c->busy++;
+	l->fn(l, c, l->arg);
+	c->busy--;
+}
+
+/* Fifth, in SYN-RECEIVED: the ACK of our SYN ends the handshake. False if
+ * the segment ends here. */
+static bool syn_received_ack(struct tcp_conn *c, const struct seg *s)
+{
+	if (SEQ_LEQ(s->ack, c->snd_una) || SEQ_GT(s->ack, c->snd_max)) {
+		tcp_send_rst(c->laddr, c->raddr, c->lport, c->rport, s->ack, 0, false);
+		drop(TCP_DROP_BAD_ACK);
+		return false;
 	}
+	c->state = TCP_ESTABLISHED;
+	c->snd_wnd = s->wnd << c->snd_wscale;
+	c->max_snd_wnd = c->snd_wnd;
+	c->snd_wl1 = s->seq;
+	c->snd_wl2 = s->ack;
+	c->retries = 0;
+	handshake_rtt(c);
+	if (c->listener)
+		accept_conn(c);
+	else
+		tcp_event_call(c, TCP_EV_CONNECTED);
+	return alive(c);
+}
+
+/* The ACK in each synchronised state, then what the ACK of our FIN does:
+ * false if the segment ends here. */
+static bool ack_by_state(struct tcp_conn *c, const struct seg *s)
+{
 	switch (c->state) {
 	case TCP_ESTABLISHED:
 	case TCP_FIN_WAIT_1:
@@ -673,104 +788,138 @@ static void conn_input(struct tcp_conn *c, const struct seg *s0)
 	case TCP_CLOSE_WAIT:
 	case TCP_CLOSING:
 	case TCP_LAST_ACK:
-		if (!ack_input(c, &s))
-			return;
+		if (!ack_input(c, s))
+			return false;
 		break;
 	case TCP_TIME_WAIT:
-		if (s.flags & TCP_FIN) {
+		if (s->flags & TCP_FIN) {
 			tcp_send_ack(c);
 			tcp_enter_time_wait(c);
 		}
-		return;
+		return false;
 	default:
-		return;
+		return false;
 	}
-	if (our_fin_acked(c)) {
-		switch (c->state) {
-		case TCP_FIN_WAIT_1:
-			c->state = TCP_FIN_WAIT_2;
-			break;
-		case TCP_CLOSING:
-			tcp_enter_time_wait(c);
-			return;
-		case TCP_LAST_ACK:
-			tcp_conn_done(c, 0);
-			return;
-		default:
-			break;
-		}
+	if (!our_fin_acked(c))
+		return true;
+	switch (c->state) {
+	case TCP_FIN_WAIT_1:
+		c->state = TCP_FIN_WAIT_2;
+		return true;
+	case TCP_CLOSING:
+		tcp_enter_time_wait(c);
+		return false;
+	case TCP_LAST_ACK:
+		tcp_conn_done(c, 0);
+		return false;
+	default:
+		return true;
 	}
-	/* seventh, the data; eighth, the FIN */
-	if (c->state == TCP_ESTABLISHED || c->state == TCP_FIN_WAIT_1 ||
-	    c->state == TCP_FIN_WAIT_2) {
-		data_input(c, s.seq, s.data, s.len);
-		if (s.flags & TCP_FIN) {
-			c->fin_rcvd_pending = true;
-			c->fin_rcvd_seq = s.seq + s.len;
-			c->ack_pending = c->ack_now = true;
-		}
-		tcp_deliver(c);
-		if (!c->used || c->release)
-			return;
-		if (c->fin_rcvd_pending && c->fin_rcvd_seq == c->rcv_nxt) {
-			fin_input(c);
-			if (!c->used || c->release)
-				return;
-		}
-	} else if (s.len || (s.flags & TCP_FIN)) {
+}
+
+/* Seventh, the data; eighth, the FIN: false if the connection ended. */
+static bool text_input(struct tcp_conn *c, const struct seg *s)
+{
+	if (c->state != TCP_ESTABLISHED && c->state != TCP_FIN_WAIT_1 &&
+	    c->state != TCP_FIN_WAIT_2) {
 		/* data or a FIN after the peer's FIN: acknowledge what we have */
+		if (s->len || (s->flags & TCP_FIN))
+			c->ack_pending = c->ack_now = true;
+		return true;
+	}
+	data_input(c, s->seq, s->data, s->len);
+	if (s->flags & TCP_FIN) {
+		c->fin_rcvd_pending = true;
+		c->fin_rcvd_seq = s->seq + s->len;
 		c->ack_pending = c->ack_now = true;
 	}
+	tcp_deliver(c);
+	if (!alive(c))
+		return false;
+	if (c->fin_rcvd_pending && c->fin_rcvd_seq == c->rcv_nxt)
+		fin_input(c);
+	return alive(c);
+}
+
+/* A segment for a synchronised (or SYN-RECEIVED) connection, checked in
+ * RFC 9293 3.10.7.4's order. */
+static void conn_input(struct tcp_conn *c, const struct seg *s0)
+{
+	struct seg s = *s0;
+	uint32_t wnd = tcp_rcv_window(c);
+
+	if (!syn_again(c, &s) || !seq_check(c, &s, wnd))
+		return;
+	if (s.flags & TCP_RST) {
+		rst_input(c, &s);
+		return;
+	}
+	trim(c, &s, wnd);
+	if (!flags_check(c, &s))
+		return;
+	if (c->state == TCP_SYN_RECEIVED && !syn_received_ack(c, &s))
+		return;
+	if (!ack_by_state(c, &s) || !text_input(c, &s))
+		return;
 	/* what the app left in the buffer, also after the peer's FIN */
 	tcp_deliver(c);
-	if (!c->used || c->release)
+	if (!alive(c))
 		return;
 	if (c->state != TCP_TIME_WAIT)
 		tcp_output(c);
-	if (c->used && !c->release && c->state != TCP_CLOSED)
+	if (alive(c) && c->state != TCP_CLOSED)
 		tcp_ack_owed(c);
 }
 
-static void tcp_input(const struct ipv4_packet *pkt)
+/* Checks the header and reads it into s: false if the segment is dropped. */
+static bool seg_parse(const struct ipv4_packet *pkt, struct seg *s)
 {
 	const uint8_t *p = pkt->payload;
-	struct tcp_listener *l;
-	struct tcp_conn *c;
-	struct seg s;
 	size_t off;
 
 	if (pkt->len < TCP_HEADER_LEN) {
 		drop(TCP_DROP_TOO_SHORT);
-		return;
+		return false;
 	}
 	off = (size_t)(p[12] >> 4) * 4;
 	if (off < TCP_HEADER_LEN || off > pkt->len) {
 		drop(TCP_DROP_BAD_OFFSET);
-		return;
+		return false;
 	}
 	if (ipv4_sum_finish(
 		ipv4_sum(ipv4_pseudo_sum(pkt->src, pkt->dst, IPV4_PROTO_TCP, (uint16_t)pkt->len), p,
 			 pkt->len)) != 0) {
 		drop(TCP_DROP_BAD_CHECKSUM);
-		return;
+		return false;
 	}
-	memset(&s, 0, sizeof(s));
-	s.sport = netdev_be16(p);
-	s.dport = netdev_be16(p + 2);
-	s.seq = netdev_be32(p + 4);
-	s.ack = netdev_be32(p + 8);
-	s.flags = p[13] & 0x3f;
-	s.wnd = netdev_be16(p + 14);
-	s.data = p + off;
-	s.len = (uint32_t)(pkt->len - off);
-	if (pkt->broadcast || !s.sport || !s.dport) {
+	memset(s, 0, sizeof(*s));
+	s->sport = netdev_be16(p);
+	s->dport = netdev_be16(p + 2);
+	s->seq = netdev_be32(p + 4);
+	s->ack = netdev_be32(p + 8);
+	s->flags = p[13] & 0x3f;
+	s->wnd = netdev_be16(p + 14);
+	s->data = p + off;
+	s->len = (uint32_t)(pkt->len - off);
+	if (pkt->broadcast || !s->sport || !s->dport) {
 		drop(TCP_DROP_BAD_ADDRESS);
-		return;
+		return false;
 	}
-	if (!parse_options(p + TCP_HEADER_LEN, off - TCP_HEADER_LEN, &s)) {
+	if (!parse_options(p + TCP_HEADER_LEN, off - TCP_HEADER_LEN, s)) {
 		drop(TCP_DROP_BAD_OPTION);
-		return;
+		return false;
 	}
+	return true;
+}
+
+static void tcp_input(const struct ipv4_packet *pkt)
+{
+	struct tcp_listener *l;
+	struct tcp_conn *c;
+	struct seg s;
+
+	if (!seg_parse(pkt, &s))
+		return;
 	tcp_counters.rx_segments++;
 	c = lookup(pkt->dst, s.dport, pkt->src, s.sport);
 	if (c) {

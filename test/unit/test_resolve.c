@@ -150,10 +150,11 @@ static void test_platform_mismatch_prints_chain(void **state)
 	struct fixture *f = *state;
 
 	assert_null(run(f, "hosted/x86_64", "name: app\nrequires: [tcp]\n"));
-	assert_non_null(strstr(fixture_errors(f),
-			       "error: no module provides 'netdev-driver' for target hosted/x86_64\n"
-			       "  note: 'netdev-driver' is provided by netfront (xen)\n"
-			       "  chain: app (app) -> tcp -> netdev-driver\n"));
+	assert_non_null(
+	    strstr(fixture_errors(f),
+		   "error: no module provides 'netdev-driver' for target hosted/x86_64\n"
+		   "  note: 'netdev-driver' is provided by netfront (xen)\n"
+		   "  chain: app (app) -> tcp -> netdev-driver\n"));
 }
 
 static void test_version_conflict_prints_both_chains(void **state)
@@ -208,8 +209,9 @@ static void test_device_needs_driver(void **state)
 	assert_null(run(f, "hosted/x86_64",
 			"name: app\ndevices:\n  - { name: net0, kind: net, "
 			"ipv4: dhcp }\n"));
-	assert_non_null(strstr(fixture_errors(f), "error: no module provides 'netdev-driver' for target "
-						  "hosted/x86_64\n"));
+	assert_non_null(strstr(fixture_errors(f),
+			       "error: no module provides 'netdev-driver' for target "
+			       "hosted/x86_64\n"));
 	assert_non_null(strstr(fixture_errors(f), "  chain: device net0 -> netdev-driver\n"));
 }
 

@@ -14,13 +14,14 @@ struct idt_entry {
 
 static struct idt_entry idt[256] __attribute__((aligned(16)));
 
-#define EXC(n) extern char x86_exc_##n[];
-EXC(0)
-EXC(1) EXC(2) EXC(3) EXC(4) EXC(5) EXC(6) EXC(7) EXC(8) EXC(9) EXC(10) EXC(11) EXC(12) EXC(13)
-    EXC(14) EXC(15) EXC(16) EXC(17) EXC(18) EXC(19) EXC(20) EXC(21)
+/* The entry stubs of traps.S. */
+/* clang-format off */
+#define EXC(n) extern char x86_exc_##n[]
+EXC(0); EXC(1); EXC(2); EXC(3); EXC(4); EXC(5); EXC(6); EXC(7); EXC(8); EXC(9); EXC(10);
+EXC(11); EXC(12); EXC(13); EXC(14); EXC(15); EXC(16); EXC(17); EXC(18); EXC(19); EXC(20); EXC(21);
 #undef EXC
-	extern char x86_upcall_entry[],
-    x86_spurious_entry[];
+/* clang-format on */
+extern char x86_upcall_entry[], x86_spurious_entry[];
 
 static char *const exception_entries[] = {
     x86_exc_0,	x86_exc_1,  x86_exc_2,	x86_exc_3,  x86_exc_4,	x86_exc_5,  x86_exc_6,	x86_exc_7,

@@ -9,6 +9,7 @@ packages=(
 	tmux                      # drives kconfig-mconf in the menuconfig test
 	libyaml-dev               # manifests
 	libcmocka-dev             # unit tests
+	clang-format shellcheck   # the lint test (scripts/lint.sh): C layout, shell warnings
 	libxen-dev libfdt-dev     # Xen ABI headers, device trees (Xen platforms)
 	qemu-system-x86           # boots images, and the Xen test rig (platform/xen/rig)
 	qemu-system-arm           # the arm64 rig (qemu-system-aarch64)

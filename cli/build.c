@@ -1,10 +1,15 @@
-/* Setting up one build: manifest, catalog, target, resolution, paths. */
+/* One build: setting it up (manifest, catalog, target, resolution, paths),
+ * its sources, and the order of the stages that follow. */
 #include "build.h"
 
 #include <string.h>
 
+#include "configure.h"
+#include "fetch.h"
 #include "fsutil.h"
+#include "generate.h"
 #include "proc.h"
+#include "template.h"
 
 const char *build_target_dirname(struct uk_ctx *ctx, const struct target *t)
 {
@@ -51,10 +56,8 @@ int build_prepare(struct uk_ctx *ctx, const char *path, const char *target_name,
 
 int build_generate(struct build *b)
 {
-	if (fs_mkdir_p(b->ctx, b->dir) != 0 || configure_run(b) != 0 || generate_glue(b) != 0 ||
-	    generate_linker_script(b) != 0 || generate_ninja(b) != 0)
-		return -1;
-	if (!strcmp(b->target->platform, "xen") && generate_xl(b) != 0)
+	if (fs_mkdir_p(b->ctx, b->dir) != 0 || fetch_run(b) != 0 || configure_run(b) != 0 ||
+	    generate_run(b) != 0)
 		return -1;
 	return 0;
 }
@@ -73,4 +76,51 @@ int build_ninja(struct build *b, const char *target)
 	if (rc != 0)
 		diag_error(b->ctx, srcpos_none, "the build failed (ninja status %d)", rc);
 	return rc == 0 ? 0 : -1;
+}
+
+/* A pattern of sources: the app's as written, a module's with ${arch} and
+ * ${platform} of the target. NULL with an error printed when it is wrong. */
+static const char *source_pattern(struct build *b, size_t i, size_t k)
+{
+	const struct template_var vars[] = {
+	    {"arch", b->target->arch},
+	    {"platform", b->target->platform},
+	};
+	const struct module *mod;
+
+	if (i == b->res->n)
+		return b->m->sources[k].text;
+	mod = b->res->mods[i].mod;
+	return template_expand(b->ctx, mod->sources[k], vars, 2,
+			       (struct srcpos){mod->yaml_path, 0, 0},
+			       ctx_printf(b->ctx, "sources pattern '%s'", mod->sources[k]));
+}
+
+int build_sources(struct build *b, size_t i, char ***paths, size_t *n)
+{
+	struct uk_ctx *ctx = b->ctx;
+	bool app = i == b->res->n;
+	size_t np = app ? b->m->nsources : b->res->mods[i].mod->nsources, k, j;
+	const char *base = app ? b->m->dir : b->res->mods[i].mod->dir;
+
+	*paths = NULL;
+	*n = 0;
+	for (k = 0; k < np; k++) {
+		const char *pat = source_pattern(b, i, k);
+		char **found;
+		size_t nfound;
+
+		if (!pat)
+			return -1;
+		if (fs_glob(ctx, fs_join(ctx, base, pat), &found, &nfound) != 0 || !nfound) {
+			diag_error(ctx,
+				   app ? b->m->sources[k].pos
+				       : (struct srcpos){b->res->mods[i].mod->yaml_path, 0, 0},
+				   "sources pattern '%s' matches no file", pat);
+			return -1;
+		}
+		for (j = 0; j < nfound; j++)
+			*CTX_PUSH(ctx, *paths, *n) = found[j];
+	}
+	return 0;
 }

@@ -21,7 +21,7 @@ struct build {
 	const struct resolution *res;
 	const char *dir;		/* <app>/build/<platform>-<arch>, absolute */
 	const char *image;		/* the final image, absolute */
-	struct build_archive *archives; /* set by generate_ninja */
+	struct build_archive *archives; /* set by fetch_run */
 	size_t narchives;
 };
 
@@ -34,25 +34,12 @@ const char *build_target_dirname(struct uk_ctx *ctx, const struct target *t);
 int build_prepare(struct uk_ctx *ctx, const char *manifest_path, const char *target_name,
 		  struct build *b);
 
-/* Everything before ninja: configure, then generate every file. */
+/* Everything before ninja, in order: fetch (host headers, archives),
+ * configure, generate. */
 int build_generate(struct build *b);
 
 /* Runs ninja in the build directory for target (NULL: the image). */
 int build_ninja(struct build *b, const char *target);
-
-/* configure.c: the Kconfig tree of the chosen modules, .config, config.h. */
-int configure_write_tree(struct build *b);
-int configure_check_options(struct build *b);
-int configure_run(struct build *b);
-/* The app's saved menuconfig choices, a defconfig fragment. */
-const char *configure_saved_path(struct build *b);
-
-/* generate.c: glue.c, link.ld, build.ninja. */
-int generate_glue(struct build *b);
-int generate_linker_script(struct build *b);
-int generate_ninja(struct build *b);
-/* <image>.xl for Xen targets. */
-int generate_xl(struct build *b);
 
 /* Every source file of module i (or of the app when i == res->n), sorted,
  * absolute. -1 when a pattern is wrong (error printed). */

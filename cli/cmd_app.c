@@ -6,6 +6,7 @@
 
 #include "build.h"
 #include "commands.h"
+#include "configure.h"
 #include "fsutil.h"
 #include "proc.h"
 #include "suggest.h"

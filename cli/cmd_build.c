@@ -4,6 +4,7 @@
 
 #include "build.h"
 #include "commands.h"
+#include "configure.h"
 #include "fsutil.h"
 #include "lock.h"
 
@@ -18,7 +19,8 @@ int build_app(struct uk_ctx *ctx, struct cmd_args *a, struct cmd_opts *o, struct
 {
 	if (build_prepare(ctx, cmd_manifest_path(ctx, a), o->target, b) != 0)
 		return -1;
-	/* Generate first: it fetches module archives, whose hashes the lock has. */
+	/* Fetch, configure, generate; then every input is known (archives
+	 * included, whose hashes the lock has) and --locked compares them. */
 	if (build_generate(b) != 0)
 		return -1;
 	if (o->locked && lock_check_inputs(b) != 0)

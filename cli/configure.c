@@ -4,7 +4,7 @@
 #include <ctype.h>
 #include <string.h>
 
-#include "build.h"
+#include "configure.h"
 #include "fsutil.h"
 #include "proc.h"
 #include "suggest.h"

@@ -1,70 +1,17 @@
 /* generate: the files `uk build` writes for each app and target: glue.c
  * (devices, module init, main), link.ld from linker/<template>, and
  * build.ninja. Each starts with a line naming what generated it. */
-#include <errno.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
+#include "generate.h"
 
-#include "build.h"
+#include <stdio.h>
+#include <string.h>
+
 #include "fsutil.h"
 #include "proc.h"
 
 static char *cat(struct uk_ctx *ctx, char *s, const char *t)
 {
 	return ctx_printf(ctx, "%s%s", s ? s : "", t);
-}
-
-/* Replaces ${arch} and ${platform} in a module's source pattern. */
-static char *expand(struct uk_ctx *ctx, const char *pattern, const struct target *t)
-{
-	char *out = ctx_strdup(ctx, "");
-	const char *p = pattern;
-
-	while (*p) {
-		if (!strncmp(p, "${arch}", 7)) {
-			out = cat(ctx, out, t->arch);
-			p += 7;
-		} else if (!strncmp(p, "${platform}", 11)) {
-			out = cat(ctx, out, t->platform);
-			p += 11;
-		} else {
-			out = ctx_printf(ctx, "%s%c", out, *p++);
-		}
-	}
-	return out;
-}
-
-int build_sources(struct build *b, size_t i, char ***paths, size_t *n)
-{
-	struct uk_ctx *ctx = b->ctx;
-	bool app = i == b->res->n;
-	size_t np = app ? b->m->nsources : b->res->mods[i].mod->nsources, k, j;
-
-	*paths = NULL;
-	*n = 0;
-	for (k = 0; k < np; k++) {
-		const char *base = app ? b->m->dir : b->res->mods[i].mod->dir;
-		const char *pat = app ? b->m->sources[k].text
-				      : expand(ctx, b->res->mods[i].mod->sources[k], b->target);
-		char **found;
-		size_t nfound;
-
-		if (fs_glob(ctx, fs_join(ctx, base, pat), &found, &nfound) != 0 || !nfound) {
-			if (app)
-				diag_error(ctx, b->m->sources[k].pos,
-					   "sources pattern '%s' matches no file", pat);
-			else
-				diag_error(ctx,
-					   (struct srcpos){b->res->mods[i].mod->yaml_path, 0, 0},
-					   "sources pattern '%s' matches no file", pat);
-			return -1;
-		}
-		for (j = 0; j < nfound; j++)
-			*CTX_PUSH(ctx, *paths, *n) = found[j];
-	}
-	return 0;
 }
 
 static char *c_string(struct uk_ctx *ctx, const char *s)
@@ -353,111 +300,6 @@ static char *object_builds(struct build *b, const char *common, char **objs, cha
 	return s;
 }
 
-/* Headers a module takes from the host's /usr/include (Debian -dev packages,
- * e.g. Xen's public ABI from libxen-dev) are linked into build/host-include,
- * so that a module sees those and not the host's C library headers. */
-static int link_host_headers(struct build *b)
-{
-	struct uk_ctx *ctx = b->ctx;
-	const char *root = getenv("UK_HOST_INCLUDE") ? getenv("UK_HOST_INCLUDE") : "/usr/include";
-	const char *dir = fs_join(ctx, b->dir, "host-include");
-	size_t i, j;
-
-	for (i = 0; i < b->res->n; i++) {
-		const struct module *mod = b->res->mods[i].mod;
-
-		for (j = 0; j < mod->nhost_headers; j++) {
-			const char *from = fs_join(ctx, root, mod->host_headers[j]);
-			const char *to = fs_join(ctx, dir, mod->host_headers[j]);
-
-			if (!fs_exists(from)) {
-				diag_error(ctx, (struct srcpos){mod->yaml_path, 0, 0},
-					   "module %s needs the host headers %s, which are missing",
-					   mod->name, from);
-				diag_note(ctx, "hint",
-					  "scripts/setup-debian.sh installs them "
-					  "(libxen-dev, libfdt-dev)");
-				return -1;
-			}
-			if (fs_mkdir_p(ctx, fs_dirname(ctx, to)) != 0)
-				return -1;
-			unlink(to);
-			if (symlink(from, to) != 0) {
-				diag_error(ctx, srcpos_none, "cannot link %s: %s", to,
-					   strerror(errno));
-				return -1;
-			}
-		}
-	}
-	return 0;
-}
-
-/* Fetches the Debian package of every module archive for the target's
- * architecture (platform/xen/rig/apt-fetch: a private apt configuration,
- * nothing installed on the host) and records where the archives are. */
-static int fetch_archives(struct build *b)
-{
-	struct uk_ctx *ctx = b->ctx;
-	size_t i, j;
-
-	for (i = 0; i < b->res->n; i++) {
-		const struct module *mod = b->res->mods[i].mod;
-
-		for (j = 0; j < mod->narchives; j++) {
-			const char *tool = fs_join(ctx, ctx->home, "platform/xen/rig/apt-fetch");
-			const char *argv[] = {tool, "--arch", b->target->debian_arch,
-					      mod->archives[j].package, NULL};
-			char *out, *nl, *root, *file, *p, **found;
-			struct build_archive *a;
-			size_t nfound;
-
-			if (!b->target->debian_arch || !b->target->multiarch) {
-				diag_error(ctx, (struct srcpos){b->target->path, 0, 0},
-					   "module %s needs archives, but target %s names no "
-					   "debian_arch and multiarch",
-					   mod->name, b->target->name);
-				return -1;
-			}
-			if (proc_run_capture(ctx, argv, NULL, &out, NULL) != 0) {
-				diag_error(ctx, (struct srcpos){mod->yaml_path, 0, 0},
-					   "cannot fetch Debian package %s:%s for module %s",
-					   mod->archives[j].package, b->target->debian_arch,
-					   mod->name);
-				return -1;
-			}
-			/* apt-fetch prints the unpacked root on its last line. */
-			while ((nl = strrchr(out, '\n')) && nl[1] == 0)
-				*nl = 0;
-			root = (nl = strrchr(out, '\n')) ? nl + 1 : out;
-			file = ctx_strdup(ctx, "");
-			for (p = (char *)mod->archives[j].file; *p;) {
-				if (!strncmp(p, "${multiarch}", 12)) {
-					file = cat(ctx, file, b->target->multiarch);
-					p += 12;
-				} else if (!strncmp(p, "${triple_arch}", 14)) {
-					file = cat(ctx, file,
-						   ctx_strndup(ctx, b->target->triple,
-							       strcspn(b->target->triple, "-")));
-					p += 14;
-				} else {
-					file = ctx_printf(ctx, "%s%c", file, *p++);
-				}
-			}
-			a = CTX_PUSH(ctx, b->archives, b->narchives);
-			a->mod = mod;
-			/* A glob, so that a path with a version in it need not name it. */
-			if (fs_glob(ctx, fs_join(ctx, root, file), &found, &nfound) != 0 ||
-			    !nfound) {
-				diag_error(ctx, (struct srcpos){mod->yaml_path, 0, 0},
-					   "package %s has no %s", mod->archives[j].package, file);
-				return -1;
-			}
-			a->path = found[nfound - 1];
-		}
-	}
-	return 0;
-}
-
 int generate_ninja(struct build *b)
 {
 	struct uk_ctx *ctx = b->ctx;
@@ -467,8 +309,6 @@ int generate_ninja(struct build *b)
 	const char *name = fs_basename(b->image), *post;
 	size_t i;
 
-	if (link_host_headers(b) != 0 || fetch_archives(b) != 0)
-		return -1;
 	if (proc_run_capture(ctx, argv, NULL, &resource_dir, NULL) != 0) {
 		diag_error(ctx, srcpos_none,
 			   "cannot run clang -print-resource-dir: is clang "
@@ -555,4 +395,13 @@ int generate_xl(struct build *b)
 	if (ndisk)
 		s = ctx_printf(ctx, "%sdisk = [ %s ]\n", s, disk);
 	return fs_write_if_changed(ctx, ctx_printf(ctx, "%s.xl", b->image), s, strlen(s));
+}
+
+int generate_run(struct build *b)
+{
+	if (generate_glue(b) != 0 || generate_linker_script(b) != 0 || generate_ninja(b) != 0)
+		return -1;
+	if (!strcmp(b->target->platform, "xen") && generate_xl(b) != 0)
+		return -1;
+	return 0;
 }

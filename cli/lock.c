@@ -152,7 +152,8 @@ const char *lock_module_hash(struct build *b, const struct module *mod)
 	return digest_text(b->ctx, &s);
 }
 
-static struct lock_target current(struct build *b)
+/* What the build is made of; the image is not built yet, so not hashed. */
+static struct lock_target current_inputs(struct build *b)
 {
 	struct lock_target t = {0};
 	size_t i;
@@ -168,7 +169,6 @@ static struct lock_target current(struct build *b)
 		lm->version = mod->version_text;
 		lm->hash = lock_module_hash(b, mod);
 	}
-	t.image_hash = lock_hash_file(b->ctx, b->image);
 	return t;
 }
 
@@ -255,7 +255,7 @@ static void differs(struct build *b, int *count, const char *fmt, const char *a,
 
 int lock_check_inputs(struct build *b)
 {
-	struct lock_target *all, now = current(b);
+	struct lock_target *all, now = current_inputs(b);
 	const struct lock_target *was;
 	size_t n, i;
 	int count = 0;
@@ -327,11 +327,12 @@ static char *emit_target(struct uk_ctx *ctx, const struct lock_target *t)
 int lock_write(struct build *b)
 {
 	struct uk_ctx *ctx = b->ctx;
-	struct lock_target *all, now = current(b);
+	struct lock_target *all, now = current_inputs(b);
 	size_t n, i;
 	char *s;
 	bool placed = false;
 
+	now.image_hash = lock_hash_file(ctx, b->image);
 	if (read_lock(b, &all, &n) != 0)
 		return -1;
 	s = ctx_strdup(ctx, "# uk.lock: written by uk build; keep it with the app. `uk build "

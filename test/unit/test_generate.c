@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-#include "build.h"
+#include "generate.h"
 #include "fixture.h"
 #include "fsutil.h"
 

@@ -21,7 +21,7 @@ set -euo pipefail
 TEST_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 readonly TEST_DIR
 readonly RIG=$TEST_DIR/../xenrig
-readonly APT_FETCH=$TEST_DIR/../apt-fetch
+readonly APT_FETCH=$TEST_DIR/../../../../tools/apt-fetch
 CACHE_ARGS=()
 WORK=
 # shellcheck source-path=SCRIPTDIR source=lib.sh

@@ -1,0 +1,122 @@
+/* fetch: host headers and module archives, the inputs of a build that come
+ * from the host and Debian's archive rather than from uk's data. */
+#include "fetch.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "fsutil.h"
+#include "proc.h"
+#include "template.h"
+
+/* Headers a module takes from the host's /usr/include (Debian -dev packages,
+ * e.g. Xen's public ABI from libxen-dev) are linked into build/host-include,
+ * so that a module sees those and not the host's C library headers. */
+static int link_host_headers(struct build *b, const struct module *mod)
+{
+	struct uk_ctx *ctx = b->ctx;
+	const char *root = getenv("UK_HOST_INCLUDE") ? getenv("UK_HOST_INCLUDE") : "/usr/include";
+	const char *dir = fs_join(ctx, b->dir, "host-include");
+	size_t j;
+
+	for (j = 0; j < mod->nhost_headers; j++) {
+		const char *from = fs_join(ctx, root, mod->host_headers[j]);
+		const char *to = fs_join(ctx, dir, mod->host_headers[j]);
+
+		if (!fs_exists(from)) {
+			diag_error(ctx, (struct srcpos){mod->yaml_path, 0, 0},
+				   "module %s needs the host headers %s, which are missing",
+				   mod->name, from);
+			diag_note(ctx, "hint",
+				  "scripts/setup-debian.sh installs them (libxen-dev, libfdt-dev)");
+			return -1;
+		}
+		if (fs_mkdir_p(ctx, fs_dirname(ctx, to)) != 0)
+			return -1;
+		unlink(to);
+		if (symlink(from, to) != 0) {
+			diag_error(ctx, srcpos_none, "cannot link %s: %s", to, strerror(errno));
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* The root apt-fetch unpacked package into: the last line it prints. */
+static char *fetch_package(struct build *b, const struct module *mod, const char *package)
+{
+	struct uk_ctx *ctx = b->ctx;
+	const char *tool = fs_join(ctx, ctx->home, "tools/apt-fetch");
+	const char *argv[] = {tool, "--arch", b->target->debian_arch, package, NULL};
+	char *out, *nl;
+
+	if (proc_run_capture(ctx, argv, NULL, &out, NULL) != 0) {
+		diag_error(ctx, (struct srcpos){mod->yaml_path, 0, 0},
+			   "cannot fetch Debian package %s:%s for module %s", package,
+			   b->target->debian_arch, mod->name);
+		return NULL;
+	}
+	while ((nl = strrchr(out, '\n')) && nl[1] == 0)
+		*nl = 0;
+	return (nl = strrchr(out, '\n')) ? nl + 1 : out;
+}
+
+/* Fetches the Debian package of a module archive for the target's
+ * architecture (a private apt configuration: nothing is installed on the
+ * host) and records where the archive is. */
+static int fetch_archive(struct build *b, const struct module *mod,
+			 const struct module_archive *arch)
+{
+	struct uk_ctx *ctx = b->ctx;
+	const struct target *t = b->target;
+	const struct template_var vars[] = {
+	    {"multiarch", t->multiarch},
+	    {"triple_arch", ctx_strndup(ctx, t->triple, strcspn(t->triple, "-"))},
+	};
+	char *root, *file, **found;
+	struct build_archive *a;
+	size_t nfound;
+
+	if (!t->debian_arch || !t->multiarch) {
+		diag_error(ctx, (struct srcpos){t->path, 0, 0},
+			   "module %s needs archives, but target %s names no debian_arch and "
+			   "multiarch",
+			   mod->name, t->name);
+		return -1;
+	}
+	if (!(file =
+		  template_expand(ctx, arch->file, vars, 2, (struct srcpos){mod->yaml_path, 0, 0},
+				  ctx_printf(ctx, "archive file '%s'", arch->file))) ||
+	    !(root = fetch_package(b, mod, arch->package)))
+		return -1;
+	/* A glob, so that a path with a version in it need not name it. */
+	if (fs_glob(ctx, fs_join(ctx, root, file), &found, &nfound) != 0 || !nfound) {
+		diag_error(ctx, (struct srcpos){mod->yaml_path, 0, 0}, "package %s has no %s",
+			   arch->package, file);
+		return -1;
+	}
+	a = CTX_PUSH(ctx, b->archives, b->narchives);
+	a->mod = mod;
+	a->path = found[nfound - 1];
+	return 0;
+}
+
+int fetch_run(struct build *b)
+{
+	size_t i, j;
+
+	b->archives = NULL;
+	b->narchives = 0;
+	for (i = 0; i < b->res->n; i++) {
+		const struct module *mod = b->res->mods[i].mod;
+
+		if (link_host_headers(b, mod) != 0)
+			return -1;
+		for (j = 0; j < mod->narchives; j++)
+			if (fetch_archive(b, mod, &mod->archives[j]) != 0)
+				return -1;
+	}
+	return 0;
+}

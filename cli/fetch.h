@@ -1,0 +1,14 @@
+/* fetch: what a build takes from outside uk's data, before configure: the
+ * host headers modules name, linked into the build directory, and module
+ * archives, fetched for the target's architecture. */
+#ifndef UK_FETCH_H
+#define UK_FETCH_H
+
+#include "build.h"
+
+/* Links every chosen module's host_headers into <build>/host-include (from
+ * $UK_HOST_INCLUDE, default /usr/include) and fetches its archives with
+ * tools/apt-fetch, filling b->archives. 0, or -1 with an error printed. */
+int fetch_run(struct build *b);
+
+#endif

@@ -38,28 +38,10 @@ static bool scalar_list(struct uk_ctx *ctx, struct ynode *node, const char *what
 	return true;
 }
 
-static bool requirement_list(struct uk_ctx *ctx, struct ynode *node,
-			     struct module_requirement **out, size_t *n)
+static bool requirement_list(struct uk_ctx *ctx, struct ynode *node, struct yrequirement **out,
+			     size_t *n)
 {
-	struct ynode **items;
-	size_t count, i;
-
-	if (!node)
-		return true;
-	if (!ydoc_scalar_list(ctx, node, "requires", &items, &count))
-		return false;
-	for (i = 0; i < count; i++) {
-		struct module_requirement *r = CTX_PUSH(ctx, *out, *n);
-		const char *why;
-
-		r->pos = items[i]->pos;
-		if (!requirement_parse(ctx, items[i]->str, &r->req, &why)) {
-			diag_error(ctx, items[i]->pos, "bad requirement '%s': %s", items[i]->str,
-				   why);
-			return false;
-		}
-	}
-	return true;
+	return !node || ydoc_requirements(ctx, node, out, n);
 }
 
 static const char *required_scalar(struct uk_ctx *ctx, struct ynode *map, const char *key,
@@ -71,7 +53,7 @@ static const char *required_scalar(struct uk_ctx *ctx, struct ynode *map, const 
 		diag_error(ctx, map->pos, "%s has no %s", what, key);
 		return NULL;
 	}
-	return ydoc_expect(ctx, v, YNODE_SCALAR, key) ? v->str : NULL;
+	return ydoc_scalar(ctx, v, key);
 }
 
 static bool parse_archives(struct uk_ctx *ctx, struct module *m, struct ynode *node)

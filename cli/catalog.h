@@ -9,11 +9,7 @@
 #include "ctx.h"
 #include "diag.h"
 #include "version.h"
-
-struct module_requirement {
-	struct requirement req;
-	struct srcpos pos;
-};
+#include "ydoc.h"
 
 enum init_level {
 	INIT_EARLY,
@@ -41,7 +37,7 @@ struct module {
 	const char *version_text;
 	const char **provides;
 	size_t nprovides;
-	struct module_requirement *requires;
+	struct yrequirement *requires;
 	size_t nrequires;
 	const char **platforms;
 	size_t nplatforms;
@@ -76,7 +72,7 @@ struct target {
 	const char *platform, *arch, *triple;
 	const char **cflags, **ldflags;
 	size_t ncflags, nldflags;
-	struct module_requirement *requires;
+	struct yrequirement *requires;
 	size_t nrequires;
 	const char *linker;		     /* template file name under linker/ */
 	const char *image;		     /* elf, pvh-elf or arm64-image */

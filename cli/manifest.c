@@ -34,13 +34,6 @@ static bool is_identifier(const char *s, bool upper)
 	return isalpha((unsigned char)s[0]);
 }
 
-static const char *scalar(struct uk_ctx *ctx, struct ynode *node, const char *what)
-{
-	if (!ydoc_expect(ctx, node, YNODE_SCALAR, what))
-		return NULL;
-	return node->str;
-}
-
 bool manifest_parse_size(const char *s, uint64_t *bytes)
 {
 	char *end;
@@ -122,28 +115,6 @@ static bool parse_mac(const char *s, uint8_t mac[6])
 	return *s == 0;
 }
 
-static bool parse_requires(struct uk_ctx *ctx, struct manifest *m, struct ynode *node)
-{
-	struct ynode **items;
-	size_t n, i;
-	bool ok = true;
-
-	if (!ydoc_scalar_list(ctx, node, "requires", &items, &n))
-		return false;
-	for (i = 0; i < n; i++) {
-		struct manifest_requirement *r = CTX_PUSH(ctx, m->requires, m->nrequires);
-		const char *why;
-
-		r->pos = items[i]->pos;
-		if (!requirement_parse(ctx, items[i]->str, &r->req, &why)) {
-			diag_error(ctx, items[i]->pos, "bad requirement '%s': %s", items[i]->str,
-				   why);
-			ok = false;
-		}
-	}
-	return ok;
-}
-
 static bool parse_prefer(struct uk_ctx *ctx, struct manifest *m, struct ynode *node)
 {
 	size_t i;
@@ -155,7 +126,7 @@ static bool parse_prefer(struct uk_ctx *ctx, struct manifest *m, struct ynode *n
 
 		p->capability = node->pairs[i].key->str;
 		p->pos = node->pairs[i].key->pos;
-		if (!(p->module = scalar(ctx, node->pairs[i].val, "a prefer: entry")))
+		if (!(p->module = ydoc_scalar(ctx, node->pairs[i].val, "a prefer: entry")))
 			return false;
 	}
 	return true;
@@ -227,7 +198,7 @@ static bool parse_device(struct uk_ctx *ctx, struct manifest *m, struct ynode *n
 			  "for example: - { name: net0, kind: net, ipv4: 10.0.0.2/24 }");
 		return false;
 	}
-	if (!(d->name = scalar(ctx, v, "a device's name")))
+	if (!(d->name = ydoc_scalar(ctx, v, "a device's name")))
 		return false;
 	if (!is_identifier(d->name, false)) {
 		diag_error(ctx, v->pos, "device name '%s' must be a lower-case word such as net0",
@@ -245,7 +216,7 @@ static bool parse_device(struct uk_ctx *ctx, struct manifest *m, struct ynode *n
 		diag_error(ctx, node->pos, "device '%s' needs a kind: net or block", d->name);
 		return false;
 	}
-	if (!scalar(ctx, v, "a device's kind"))
+	if (!ydoc_scalar(ctx, v, "a device's kind"))
 		return false;
 	if (!strcmp(v->str, "net"))
 		d->kind = DEVICE_NET;
@@ -264,7 +235,7 @@ static bool parse_device(struct uk_ctx *ctx, struct manifest *m, struct ynode *n
 				   d->kind == DEVICE_NET ? "net" : "block");
 			return false;
 		}
-		if (strcmp(k->str, "readonly") && !scalar(ctx, node->pairs[i].val, k->str))
+		if (strcmp(k->str, "readonly") && !ydoc_scalar(ctx, node->pairs[i].val, k->str))
 			return false;
 	}
 	if ((v = ydoc_get(node, "mac"))) {
@@ -362,7 +333,7 @@ static bool option_value(struct uk_ctx *ctx, struct ynode *v, struct manifest_op
 	bool b;
 	const char *p;
 
-	if (!scalar(ctx, v, "an option's value"))
+	if (!ydoc_scalar(ctx, v, "an option's value"))
 		return false;
 	if (v->plain && ydoc_bool_word(v->str, &b)) {
 		o->value = b ? "y" : "n";
@@ -434,7 +405,7 @@ static bool parse_options(struct uk_ctx *ctx, struct manifest *m, struct ynode *
 static bool parse_field(struct uk_ctx *ctx, struct manifest *m, const char *key, struct ynode *v)
 {
 	if (!strcmp(key, "name")) {
-		if (!(m->name = scalar(ctx, v, "name")))
+		if (!(m->name = ydoc_scalar(ctx, v, "name")))
 			return false;
 		if (!is_identifier(m->name, false)) {
 			diag_error(ctx, v->pos,
@@ -446,7 +417,7 @@ static bool parse_field(struct uk_ctx *ctx, struct manifest *m, const char *key,
 	} else if (!strcmp(key, "version")) {
 		struct version ver;
 
-		if (!(m->version = scalar(ctx, v, "version")))
+		if (!(m->version = ydoc_scalar(ctx, v, "version")))
 			return false;
 		if (!version_parse(m->version, &ver)) {
 			diag_error(ctx, v->pos, "version '%s' must be a number such as 1.0.2",
@@ -454,11 +425,11 @@ static bool parse_field(struct uk_ctx *ctx, struct manifest *m, const char *key,
 			return false;
 		}
 	} else if (!strcmp(key, "target")) {
-		if (!(m->target = scalar(ctx, v, "target")))
+		if (!(m->target = ydoc_scalar(ctx, v, "target")))
 			return false;
 		m->target_pos = v->pos;
 	} else if (!strcmp(key, "requires")) {
-		return parse_requires(ctx, m, v);
+		return ydoc_requirements(ctx, v, &m->requires, &m->nrequires);
 	} else if (!strcmp(key, "prefer")) {
 		return parse_prefer(ctx, m, v);
 	} else if (!strcmp(key, "devices")) {
@@ -478,7 +449,7 @@ static bool parse_field(struct uk_ctx *ctx, struct manifest *m, const char *key,
 	} else if (!strcmp(key, "options")) {
 		return parse_options(ctx, m, v);
 	} else if (!strcmp(key, "memory")) {
-		if (!scalar(ctx, v, "memory"))
+		if (!ydoc_scalar(ctx, v, "memory"))
 			return false;
 		if (!manifest_parse_size(v->str, &m->memory_bytes)) {
 			diag_error(ctx, v->pos, "memory '%s' must be a size such as 64M or 1G",
@@ -490,9 +461,9 @@ static bool parse_field(struct uk_ctx *ctx, struct manifest *m, const char *key,
 			return false;
 		}
 	} else if (!strcmp(key, "cmdline")) {
-		return (m->cmdline = scalar(ctx, v, "cmdline")) != NULL;
+		return (m->cmdline = ydoc_scalar(ctx, v, "cmdline")) != NULL;
 	} else if (!strcmp(key, "assets")) {
-		if (!(m->assets = scalar(ctx, v, "assets")))
+		if (!(m->assets = ydoc_scalar(ctx, v, "assets")))
 			return false;
 		if (!fs_is_dir(fs_join(ctx, m->dir, m->assets))) {
 			diag_error(ctx, v->pos, "assets directory '%s' does not exist", m->assets);

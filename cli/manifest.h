@@ -8,11 +8,7 @@
 #include "ctx.h"
 #include "diag.h"
 #include "version.h"
-
-struct manifest_requirement {
-	struct requirement req;
-	struct srcpos pos;
-};
+#include "ydoc.h"
 
 struct manifest_prefer {
 	const char *capability, *module;
@@ -53,7 +49,7 @@ struct manifest {
 	const char *name, *version;
 	const char *target;
 	struct srcpos target_pos;
-	struct manifest_requirement *requires;
+	struct yrequirement *requires;
 	size_t nrequires;
 	struct manifest_prefer *prefer;
 	size_t nprefer;

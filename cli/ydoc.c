@@ -152,6 +152,11 @@ bool ydoc_expect(struct uk_ctx *ctx, const struct ynode *node, enum ynode_kind k
 	return false;
 }
 
+const char *ydoc_scalar(struct uk_ctx *ctx, const struct ynode *node, const char *what)
+{
+	return ydoc_expect(ctx, node, YNODE_SCALAR, what) ? node->str : NULL;
+}
+
 bool ydoc_check_keys(struct uk_ctx *ctx, const struct ynode *map, const char *const *keys,
 		     const char *what)
 {
@@ -256,4 +261,26 @@ bool ydoc_bool(struct uk_ctx *ctx, const struct ynode *node, const char *what, b
 		return true;
 	diag_error(ctx, node->pos, "%s must be true or false", what);
 	return false;
+}
+
+bool ydoc_requirements(struct uk_ctx *ctx, struct ynode *node, struct yrequirement **out, size_t *n)
+{
+	struct ynode **items;
+	size_t count, i;
+	bool ok = true;
+
+	if (!ydoc_scalar_list(ctx, node, "requires", &items, &count))
+		return false;
+	for (i = 0; i < count; i++) {
+		struct yrequirement r = {.pos = items[i]->pos};
+		const char *why;
+
+		if (!requirement_parse(ctx, items[i]->str, &r.req, &why)) {
+			diag_error(ctx, r.pos, "bad requirement '%s': %s", items[i]->str, why);
+			ok = false;
+			continue;
+		}
+		*CTX_PUSH(ctx, *out, *n) = r;
+	}
+	return ok;
 }

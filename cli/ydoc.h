@@ -8,6 +8,7 @@
 
 #include "ctx.h"
 #include "diag.h"
+#include "version.h"
 
 enum ynode_kind { YNODE_SCALAR, YNODE_SEQ, YNODE_MAP };
 
@@ -39,6 +40,9 @@ const char *ynode_kind_name(enum ynode_kind kind);
 bool ydoc_expect(struct uk_ctx *ctx, const struct ynode *node, enum ynode_kind kind,
 		 const char *what);
 
+/* The text of a scalar node, or NULL after ydoc_expect's error. */
+const char *ydoc_scalar(struct uk_ctx *ctx, const struct ynode *node, const char *what);
+
 /* Checks that every key of map is in keys (NULL-terminated); an unknown key
  * is an error with a "did you mean" hint. what names the map in messages. */
 bool ydoc_check_keys(struct uk_ctx *ctx, const struct ynode *map, const char *const *keys,
@@ -57,5 +61,17 @@ bool ydoc_bool_word(const char *s, bool *out);
 
 /* YAML 1.1 booleans as uk reads them: true/false, yes/no, on/off, y/n. */
 bool ydoc_bool(struct uk_ctx *ctx, const struct ynode *node, const char *what, bool *out);
+
+/* A requirement as a file wrote it ("alloc >= 0.2"), and where. */
+struct yrequirement {
+	struct requirement req;
+	struct srcpos pos;
+};
+
+/* A requires: list, as uk.yaml, module.yaml and targets write it: appends
+ * each good entry to (*out, *n). Returns false after reporting every bad
+ * entry ("bad requirement '...': why"). */
+bool ydoc_requirements(struct uk_ctx *ctx, struct ynode *node, struct yrequirement **out,
+		       size_t *n);
 
 #endif

@@ -15,9 +15,6 @@ static const char *const manifest_keys[] = {"name",    "version", "target",  "re
 					    "devices", "sources", "include", "cflags",	 "options",
 					    "memory",  "cmdline", "assets",  NULL};
 
-static const char *const device_keys[] = {"name", "kind",   "mac",  "ipv4",	"gateway",
-					  "tap",  "bridge", "file", "readonly", NULL};
-
 static bool is_identifier(const char *s, bool upper)
 {
 	const char *p;
@@ -132,12 +129,49 @@ static bool parse_prefer(struct uk_ctx *ctx, struct manifest *m, struct ynode *n
 	return true;
 }
 
-static bool parse_net_ipv4(struct uk_ctx *ctx, struct manifest_device *d, struct ynode *v)
+/* Devices. Each kind is a table of its keys, beyond the common name and
+ * kind, and a check of what it needs once all its keys are read. */
+
+typedef bool device_key_fn(struct uk_ctx *ctx, struct manifest_device *d, struct ynode *v);
+
+struct device_key {
+	const char *key;
+	device_key_fn *parse;
+};
+
+struct device_kind {
+	const char *name; /* as uk.yaml writes it */
+	enum manifest_device_kind kind;
+	const struct device_key *keys; /* NULL-terminated */
+	bool (*check)(struct uk_ctx *ctx, const struct manifest_device *d,
+		      const struct ynode *node);
+};
+
+static bool net_mac(struct uk_ctx *ctx, struct manifest_device *d, struct ynode *v)
+{
+	if (!ydoc_scalar(ctx, v, "mac"))
+		return false;
+	if (!parse_mac(v->str, d->mac)) {
+		diag_error(ctx, v->pos, "mac must be six hex pairs such as 00:16:3e:00:00:01");
+		return false;
+	}
+	if (d->mac[0] & 1) {
+		diag_error(ctx, v->pos, "mac %s is a multicast address", v->str);
+		diag_note(ctx, "hint", "the lowest bit of the first byte must be 0");
+		return false;
+	}
+	d->has_mac = true;
+	return true;
+}
+
+static bool net_ipv4(struct uk_ctx *ctx, struct manifest_device *d, struct ynode *v)
 {
 	const char *rest;
 	unsigned long prefix;
 	char *end;
 
+	if (!ydoc_scalar(ctx, v, "ipv4"))
+		return false;
 	if (!strcmp(v->str, "dhcp")) {
 		d->dhcp = true;
 		return true;
@@ -158,6 +192,31 @@ static bool parse_net_ipv4(struct uk_ctx *ctx, struct manifest_device *d, struct
 	return true;
 }
 
+/* The address only; whether it fits the device's subnet is net_check's. */
+static bool net_gateway(struct uk_ctx *ctx, struct manifest_device *d, struct ynode *v)
+{
+	const char *rest;
+
+	if (!ydoc_scalar(ctx, v, "gateway"))
+		return false;
+	if (!parse_ipv4(v->str, d->gateway, &rest) || *rest) {
+		diag_error(ctx, v->pos, "gateway must be an IPv4 address such as 10.0.0.1");
+		return false;
+	}
+	d->has_gateway = true;
+	return true;
+}
+
+static bool net_tap(struct uk_ctx *ctx, struct manifest_device *d, struct ynode *v)
+{
+	return (d->tap = ydoc_scalar(ctx, v, "tap")) != NULL;
+}
+
+static bool net_bridge(struct uk_ctx *ctx, struct manifest_device *d, struct ynode *v)
+{
+	return (d->bridge = ydoc_scalar(ctx, v, "bridge")) != NULL;
+}
+
 static bool same_subnet(const uint8_t a[4], const uint8_t b[4], unsigned prefix)
 {
 	uint32_t x = (uint32_t)a[0] << 24 | a[1] << 16 | a[2] << 8 | a[3];
@@ -167,32 +226,98 @@ static bool same_subnet(const uint8_t a[4], const uint8_t b[4], unsigned prefix)
 	return (x & mask) == (y & mask);
 }
 
-/* Which keys belong to which kind of device. */
-static bool key_fits_kind(const char *key, enum manifest_device_kind kind)
+static bool net_check(struct uk_ctx *ctx, const struct manifest_device *d, const struct ynode *node)
 {
-	static const char *const net_only[] = {"mac", "ipv4", "gateway", "tap", "bridge", NULL};
-	static const char *const block_only[] = {"file", "readonly", NULL};
-	const char *const *k;
+	const struct ynode *gw = ydoc_get(node, "gateway");
 
-	for (k = kind == DEVICE_NET ? block_only : net_only; *k; k++)
-		if (!strcmp(*k, key))
-			return false;
+	if (d->has_gateway && !d->has_ipv4) {
+		diag_error(ctx, gw->pos, "a gateway needs a static ipv4 address on the device");
+		return false;
+	}
+	if (d->has_gateway && !same_subnet(d->ipv4, d->gateway, d->prefix)) {
+		diag_error(ctx, gw->pos, "gateway %s is outside the device's subnet /%u", gw->str,
+			   d->prefix);
+		return false;
+	}
+	if (!d->has_ipv4 && !d->dhcp) {
+		diag_error(ctx, node->pos, "net device '%s' needs an ipv4 address or 'ipv4: dhcp'",
+			   d->name);
+		return false;
+	}
 	return true;
 }
 
-static bool parse_device(struct uk_ctx *ctx, struct manifest *m, struct ynode *node)
+static bool block_file(struct uk_ctx *ctx, struct manifest_device *d, struct ynode *v)
 {
-	struct manifest_device *d;
-	struct ynode *v;
+	return (d->file = ydoc_scalar(ctx, v, "file")) != NULL;
+}
+
+static bool block_readonly(struct uk_ctx *ctx, struct manifest_device *d, struct ynode *v)
+{
+	return ydoc_bool(ctx, v, "readonly", &d->readonly);
+}
+
+static bool block_check(struct uk_ctx *ctx, const struct manifest_device *d,
+			const struct ynode *node)
+{
+	if (d->file)
+		return true;
+	diag_error(ctx, node->pos, "block device '%s' needs a file: its backing image", d->name);
+	return false;
+}
+
+static const struct device_key net_keys[] = {{"mac", net_mac},	       {"ipv4", net_ipv4},
+					     {"gateway", net_gateway}, {"tap", net_tap},
+					     {"bridge", net_bridge},   {NULL, NULL}};
+
+static const struct device_key block_keys[] = {
+    {"file", block_file}, {"readonly", block_readonly}, {NULL, NULL}};
+
+static const struct device_kind device_kinds[] = {
+    {"net", DEVICE_NET, net_keys, net_check},
+    {"block", DEVICE_BLOCK, block_keys, block_check},
+};
+
+#define NKINDS (sizeof(device_kinds) / sizeof(device_kinds[0]))
+
+/* name and kind, then every kind's keys: what ydoc_check_keys knows, so
+ * that a key of another kind is "does not apply", not "unknown". */
+static const char *const *device_keys(struct uk_ctx *ctx)
+{
+	const char **keys = NULL;
+	size_t n = 0, i;
+	const struct device_key *k;
+
+	*CTX_PUSH(ctx, keys, n) = "name";
+	*CTX_PUSH(ctx, keys, n) = "kind";
+	for (i = 0; i < NKINDS; i++)
+		for (k = device_kinds[i].keys; k->key; k++)
+			*CTX_PUSH(ctx, keys, n) = k->key;
+	*CTX_PUSH(ctx, keys, n) = NULL;
+	return keys;
+}
+
+/* The kinds as a phrase: "net or block" when last is " or ". */
+static const char *kind_names(struct uk_ctx *ctx, const char *last)
+{
+	char *s = "";
 	size_t i;
 
-	if (!ydoc_expect(ctx, node, YNODE_MAP, "a device"))
-		return false;
-	if (!ydoc_check_keys(ctx, node, device_keys, "a device"))
-		return false;
-	d = CTX_PUSH(ctx, m->devices, m->ndevices);
-	d->pos = node->pos;
-	if (!(v = ydoc_get(node, "name"))) {
+	for (i = 0; i < NKINDS; i++) {
+		const char *sep = i == 0 ? "" : i + 1 < NKINDS ? ", " : last;
+
+		s = ctx_printf(ctx, "%s%s%s", s, sep, device_kinds[i].name);
+	}
+	return s;
+}
+
+static bool device_name(struct uk_ctx *ctx, const struct manifest *m, const struct ynode *node,
+			struct manifest_device *d)
+{
+	struct ynode *v = ydoc_get(node, "name");
+	size_t i;
+
+	if (!v) {
 		diag_error(ctx, node->pos, "a device needs a name");
 		diag_note(ctx, "hint",
 			  "for example: - { name: net0, kind: net, ipv4: 10.0.0.2/24 }");
@@ -205,91 +330,78 @@ static bool parse_device(struct uk_ctx *ctx, struct manifest *m, struct ynode *n
 			   d->name);
 		return false;
 	}
-	for (i = 0; i + 1 < m->ndevices; i++) {
+	for (i = 0; i < m->ndevices; i++) {
 		if (!strcmp(m->devices[i].name, d->name)) {
 			diag_error(ctx, v->pos, "device name '%s' is used twice", d->name);
 			diag_note(ctx, "note", "first used at line %d", m->devices[i].pos.line);
 			return false;
 		}
 	}
-	if (!(v = ydoc_get(node, "kind"))) {
-		diag_error(ctx, node->pos, "device '%s' needs a kind: net or block", d->name);
-		return false;
+	return true;
+}
+
+static const struct device_kind *device_kind(struct uk_ctx *ctx, const struct ynode *node,
+					     const char *name)
+{
+	struct ynode *v = ydoc_get(node, "kind");
+	size_t i;
+
+	if (!v) {
+		diag_error(ctx, node->pos, "device '%s' needs a kind: %s", name,
+			   kind_names(ctx, " or "));
+		return NULL;
 	}
 	if (!ydoc_scalar(ctx, v, "a device's kind"))
-		return false;
-	if (!strcmp(v->str, "net"))
-		d->kind = DEVICE_NET;
-	else if (!strcmp(v->str, "block"))
-		d->kind = DEVICE_BLOCK;
-	else {
-		diag_error(ctx, v->pos, "unknown device kind '%s'", v->str);
-		diag_note(ctx, "hint", "the kinds are net and block");
-		return false;
-	}
+		return NULL;
+	for (i = 0; i < NKINDS; i++)
+		if (!strcmp(v->str, device_kinds[i].name))
+			return &device_kinds[i];
+	diag_error(ctx, v->pos, "unknown device kind '%s'", v->str);
+	diag_note(ctx, "hint", "the kinds are %s", kind_names(ctx, " and "));
+	return NULL;
+}
+
+/* Reads each key of the kind in the order written; reports every bad one. */
+static bool device_kind_keys(struct uk_ctx *ctx, const struct device_kind *kind,
+			     const struct ynode *node, struct manifest_device *d)
+{
+	bool ok = true;
+	size_t i;
+
 	for (i = 0; i < node->n; i++) {
-		const struct ynode *k = node->pairs[i].key;
+		struct ynode *k = node->pairs[i].key;
+		const struct device_key *dk;
 
-		if (!key_fits_kind(k->str, d->kind)) {
+		if (!strcmp(k->str, "name") || !strcmp(k->str, "kind"))
+			continue;
+		for (dk = kind->keys; dk->key && strcmp(dk->key, k->str); dk++)
+			;
+		if (!dk->key) {
 			diag_error(ctx, k->pos, "'%s' does not apply to a %s device", k->str,
-				   d->kind == DEVICE_NET ? "net" : "block");
-			return false;
+				   kind->name);
+			ok = false;
+		} else if (!dk->parse(ctx, d, node->pairs[i].val)) {
+			ok = false;
 		}
-		if (strcmp(k->str, "readonly") && !ydoc_scalar(ctx, node->pairs[i].val, k->str))
-			return false;
 	}
-	if ((v = ydoc_get(node, "mac"))) {
-		if (!parse_mac(v->str, d->mac)) {
-			diag_error(ctx, v->pos,
-				   "mac must be six hex pairs such as 00:16:3e:00:00:01");
-			return false;
-		}
-		if (d->mac[0] & 1) {
-			diag_error(ctx, v->pos, "mac %s is a multicast address", v->str);
-			diag_note(ctx, "hint", "the lowest bit of the first byte must be 0");
-			return false;
-		}
-		d->has_mac = true;
-	}
-	if ((v = ydoc_get(node, "ipv4")) && !parse_net_ipv4(ctx, d, v))
-		return false;
-	if ((v = ydoc_get(node, "gateway"))) {
-		const char *rest;
+	return ok;
+}
 
-		if (!parse_ipv4(v->str, d->gateway, &rest) || *rest) {
-			diag_error(ctx, v->pos, "gateway must be an IPv4 address such as 10.0.0.1");
-			return false;
-		}
-		if (!d->has_ipv4) {
-			diag_error(ctx, v->pos,
-				   "a gateway needs a static ipv4 address on the device");
-			return false;
-		}
-		if (!same_subnet(d->ipv4, d->gateway, d->prefix)) {
-			diag_error(ctx, v->pos, "gateway %s is outside the device's subnet /%u",
-				   v->str, d->prefix);
-			return false;
-		}
-		d->has_gateway = true;
-	}
-	if (d->kind == DEVICE_NET && !d->has_ipv4 && !d->dhcp) {
-		diag_error(ctx, node->pos, "net device '%s' needs an ipv4 address or 'ipv4: dhcp'",
-			   d->name);
+/* A device joins m->devices only once it is whole, so that later devices
+ * compare their names against good entries only. */
+static bool parse_device(struct uk_ctx *ctx, struct manifest *m, struct ynode *node)
+{
+	struct manifest_device d = {.pos = node->pos};
+	const struct device_kind *kind;
+
+	if (!ydoc_expect(ctx, node, YNODE_MAP, "a device") ||
+	    !ydoc_check_keys(ctx, node, device_keys(ctx), "a device") ||
+	    !device_name(ctx, m, node, &d) || !(kind = device_kind(ctx, node, d.name)))
 		return false;
-	}
-	if ((v = ydoc_get(node, "tap")))
-		d->tap = v->str;
-	if ((v = ydoc_get(node, "bridge")))
-		d->bridge = v->str;
-	if ((v = ydoc_get(node, "readonly")) && !ydoc_bool(ctx, v, "readonly", &d->readonly))
+	d.kind = kind->kind;
+	if (!device_kind_keys(ctx, kind, node, &d) || !kind->check(ctx, &d, node))
 		return false;
-	if ((v = ydoc_get(node, "file")))
-		d->file = v->str;
-	if (d->kind == DEVICE_BLOCK && !d->file) {
-		diag_error(ctx, node->pos, "block device '%s' needs a file: its backing image",
-			   d->name);
-		return false;
-	}
+	*CTX_PUSH(ctx, m->devices, m->ndevices) = d;
 	return true;
 }
 

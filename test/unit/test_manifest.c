@@ -159,6 +159,33 @@ static void test_every_error_reported(void **state)
 	assert_int_equal(f->ctx.errors, 2);
 }
 
+/* A device that fails its name is left out of the table, so the devices
+ * after it are still checked, against the good names only. */
+static void test_devices_after_a_nameless_one(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_null(load(f, "name: a\ndevices:\n  - { kind: net, ipv4: dhcp }\n"
+			    "  - { name: [x], kind: net, ipv4: dhcp }\n"
+			    "  - { name: net1, kind: net, ipv4: dhcp }\n"
+			    "  - { name: net1, kind: net, ipv4: dhcp }\n"));
+	assert_int_equal(f->ctx.errors, 3);
+	assert_non_null(strstr(fixture_errors(f), "uk.yaml:6:13: error: device name 'net1' is "
+						  "used twice\n  note: first used at line 5\n"));
+}
+
+/* Every bad key of a device is reported; the kind's own check waits for
+ * its keys to be right, so no error follows from another. */
+static void test_every_device_key_reported(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_null(load(f, "name: a\ndevices:\n  - { name: n, kind: net, ipv4: 1.2.3/8, "
+			    "gateway: 1.2.3.4, mac: x }\n"));
+	assert_int_equal(f->ctx.errors, 2);
+	assert_null(strstr(fixture_errors(f), "gateway"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -170,6 +197,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_yaml_syntax_error_has_position, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_option_prefix, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_every_error_reported, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_devices_after_a_nameless_one, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_every_device_key_reported, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("manifest", tests, NULL, NULL);
 }

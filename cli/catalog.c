@@ -9,10 +9,6 @@
 #include "suggest.h"
 #include "ydoc.h"
 
-static const char *const module_keys[] = {
-    "name",    "version", "summary", "provides", "requires",	 "platforms", "default", "sources",
-    "include", "cflags",  "init",    "fini",	 "host_headers", "archives",  NULL};
-
 static const char *const init_keys[] = {"function", "level", NULL};
 
 static const char *const level_names[] = {"early", "platform", "lib", "device",
@@ -21,6 +17,27 @@ static const char *const level_names[] = {"early", "platform", "lib", "device",
 const char *init_level_name(enum init_level level)
 {
 	return level_names[level];
+}
+
+/* "a, b, c" */
+static const char *join(struct uk_ctx *ctx, const char *const *names, size_t n)
+{
+	const char *s = "";
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		s = ctx_printf(ctx, "%s%s%s", s, i ? ", " : "", names[i]);
+	return s;
+}
+
+static bool is_one_of(const char *s, const char *const *names, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!strcmp(s, names[i]))
+			return true;
+	return false;
 }
 
 static bool scalar_list(struct uk_ctx *ctx, struct ynode *node, const char *what, const char ***out,
@@ -38,12 +55,6 @@ static bool scalar_list(struct uk_ctx *ctx, struct ynode *node, const char *what
 	return true;
 }
 
-static bool requirement_list(struct uk_ctx *ctx, struct ynode *node, struct yrequirement **out,
-			     size_t *n)
-{
-	return !node || ydoc_requirements(ctx, node, out, n);
-}
-
 static const char *required_scalar(struct uk_ctx *ctx, struct ynode *map, const char *key,
 				   const char *what)
 {
@@ -54,59 +65,6 @@ static const char *required_scalar(struct uk_ctx *ctx, struct ynode *map, const 
 		return NULL;
 	}
 	return ydoc_scalar(ctx, v, key);
-}
-
-static bool parse_archives(struct uk_ctx *ctx, struct module *m, struct ynode *node)
-{
-	static const char *const keys[] = {"package", "file", NULL};
-	size_t i;
-
-	if (!node)
-		return true;
-	if (!ydoc_expect(ctx, node, YNODE_SEQ, "archives"))
-		return false;
-	for (i = 0; i < node->n; i++) {
-		struct ynode *e = node->items[i];
-		struct module_archive *a;
-
-		if (!ydoc_expect(ctx, e, YNODE_MAP, "an archive") ||
-		    !ydoc_check_keys(ctx, e, keys, "an archive"))
-			return false;
-		a = CTX_PUSH(ctx, m->archives, m->narchives);
-		if (!(a->package = required_scalar(ctx, e, "package", "the archive")) ||
-		    !(a->file = required_scalar(ctx, e, "file", "the archive")))
-			return false;
-	}
-	return true;
-}
-
-static bool parse_init(struct uk_ctx *ctx, struct module *m, struct ynode *node)
-{
-	struct ynode *lv;
-	size_t i;
-
-	m->init_level = INIT_NONE;
-	if (!node)
-		return true;
-	if (!ydoc_expect(ctx, node, YNODE_MAP, "init") ||
-	    !ydoc_check_keys(ctx, node, init_keys, "init"))
-		return false;
-	if (!(m->init_fn = required_scalar(ctx, node, "function", "init")))
-		return false;
-	m->init_level = INIT_LIB;
-	if (!(lv = ydoc_get(node, "level")))
-		return true;
-	if (!ydoc_expect(ctx, lv, YNODE_SCALAR, "level"))
-		return false;
-	for (i = 0; i < INIT_NONE; i++) {
-		if (!strcmp(lv->str, level_names[i])) {
-			m->init_level = (enum init_level)i;
-			return true;
-		}
-	}
-	diag_error(ctx, lv->pos, "unknown init level '%s'", lv->str);
-	diag_note(ctx, "hint", "the levels are early, platform, lib, device, net, app");
-	return false;
 }
 
 int kconfig_symbols(struct uk_ctx *ctx, const char *path, const char ***syms, size_t *n)
@@ -137,65 +95,266 @@ int kconfig_symbols(struct uk_ctx *ctx, const char *path, const char ***syms, si
 	return 0;
 }
 
-static struct module *module_load(struct uk_ctx *ctx, const char *dir, const char *rel_dir)
-{
-	struct module *m = ctx_alloc(ctx, sizeof(*m));
-	char *path = fs_join(ctx, dir, "module.yaml");
-	struct ynode *root = ydoc_load(ctx, path), *v;
-	char *kconfig;
+/* What loading a module needs beyond its folder. */
+struct loader {
+	struct uk_ctx *ctx;
+	struct catalog *cat;
+	const char *cwd;	/* module.yaml paths are shown relative to it */
+	const char **platforms; /* what platforms: may name: any, platforms, targets */
+	size_t nplatforms;
+};
 
-	if (!root || !ydoc_expect(ctx, root, YNODE_MAP, "module.yaml") ||
-	    !ydoc_check_keys(ctx, root, module_keys, "a module"))
-		return NULL;
-	m->dir = dir;
-	m->rel_dir = rel_dir;
-	m->yaml_path = path;
-	if (!(m->name = required_scalar(ctx, root, "name", "the module")) ||
-	    !(m->version_text = required_scalar(ctx, root, "version", "the module")))
-		return NULL;
-	if (!version_parse(m->version_text, &m->version)) {
-		diag_error(ctx, ydoc_get(root, "version")->pos,
-			   "version '%s' must be a number such as 1.0.2", m->version_text);
-		return NULL;
+typedef bool module_key_fn(struct loader *l, struct module *m, struct ynode *v);
+
+static bool key_name(struct loader *l, struct module *m, struct ynode *v)
+{
+	const char *folder = fs_basename(m->dir);
+
+	if (!(m->name = ydoc_scalar(l->ctx, v, "name")))
+		return false;
+	if (strcmp(m->name, folder)) {
+		diag_error(l->ctx, v->pos, "module name '%s' does not match its folder '%s'",
+			   m->name, folder);
+		diag_note(l->ctx, "hint",
+			  "a module's name is its folder's name: write 'name: %s', or rename "
+			  "the folder to %s",
+			  folder, m->name);
+		return false;
 	}
-	m->summary = "";
-	if ((v = ydoc_get(root, "summary")) && ydoc_expect(ctx, v, YNODE_SCALAR, "summary"))
-		m->summary = v->str;
-	if (!scalar_list(ctx, ydoc_get(root, "provides"), "provides", &m->provides,
-			 &m->nprovides) ||
-	    !requirement_list(ctx, ydoc_get(root, "requires"), &m->requires, &m->nrequires) ||
-	    !scalar_list(ctx, ydoc_get(root, "platforms"), "platforms", &m->platforms,
-			 &m->nplatforms) ||
-	    !scalar_list(ctx, ydoc_get(root, "sources"), "sources", &m->sources, &m->nsources) ||
-	    !scalar_list(ctx, ydoc_get(root, "cflags"), "cflags", &m->cflags, &m->ncflags) ||
-	    !scalar_list(ctx, ydoc_get(root, "host_headers"), "host_headers", &m->host_headers,
-			 &m->nhost_headers) ||
-	    !parse_archives(ctx, m, ydoc_get(root, "archives")) ||
-	    !parse_init(ctx, m, ydoc_get(root, "init")))
-		return NULL;
-	if ((v = ydoc_get(root, "include")))
-		if (!scalar_list(ctx, v, "include", &m->include, &m->ninclude))
-			return NULL;
-	if (!v && fs_is_dir(fs_join(ctx, dir, "include")))
-		*CTX_PUSH(ctx, m->include, m->ninclude) = "include";
-	if ((v = ydoc_get(root, "fini"))) {
-		if (!ydoc_expect(ctx, v, YNODE_SCALAR, "fini"))
-			return NULL;
-		m->fini_fn = v->str;
+	return true;
+}
+
+static bool key_version(struct loader *l, struct module *m, struct ynode *v)
+{
+	if (!(m->version_text = ydoc_scalar(l->ctx, v, "version")))
+		return false;
+	if (!version_parse(v->str, &m->version)) {
+		diag_error(l->ctx, v->pos, "version '%s' must be a number such as 1.0.2", v->str);
+		return false;
 	}
-	if ((v = ydoc_get(root, "default")) && !ydoc_bool(ctx, v, "default", &m->is_default))
-		return NULL;
-	if (!m->nplatforms)
-		*CTX_PUSH(ctx, m->platforms, m->nplatforms) = "any";
-	kconfig = fs_join(ctx, dir, "Kconfig");
-	if (fs_exists(kconfig)) {
-		m->kconfig = kconfig;
-		if (kconfig_symbols(ctx, kconfig, &m->symbols, &m->nsymbols) != 0) {
-			diag_error(ctx, srcpos_none, "cannot read %s", kconfig);
-			return NULL;
+	return true;
+}
+
+static bool key_summary(struct loader *l, struct module *m, struct ynode *v)
+{
+	return (m->summary = ydoc_scalar(l->ctx, v, "summary")) != NULL;
+}
+
+static bool key_provides(struct loader *l, struct module *m, struct ynode *v)
+{
+	return scalar_list(l->ctx, v, "provides", &m->provides, &m->nprovides);
+}
+
+static bool key_requires(struct loader *l, struct module *m, struct ynode *v)
+{
+	return ydoc_requirements(l->ctx, v, &m->requires, &m->nrequires);
+}
+
+/* Each entry names a platform or a target that exists; every bad one is
+ * reported. */
+static bool key_platforms(struct loader *l, struct module *m, struct ynode *v)
+{
+	struct ynode **items;
+	size_t n, i;
+	bool ok = true;
+
+	if (!ydoc_scalar_list(l->ctx, v, "platforms", &items, &n))
+		return false;
+	for (i = 0; i < n; i++) {
+		const char *p = items[i]->str, *near;
+
+		*CTX_PUSH(l->ctx, m->platforms, m->nplatforms) = p;
+		if (is_one_of(p, l->platforms, l->nplatforms))
+			continue;
+		ok = false;
+		diag_error(l->ctx, items[i]->pos, "unknown platform '%s'", p);
+		if ((near = suggest_closest(p, l->platforms, l->nplatforms)))
+			diag_note(l->ctx, "hint", "did you mean '%s'?", near);
+		else
+			diag_note(l->ctx, "hint", "the platforms are: %s",
+				  join(l->ctx, l->platforms, l->nplatforms));
+	}
+	return ok;
+}
+
+static bool key_default(struct loader *l, struct module *m, struct ynode *v)
+{
+	return ydoc_bool(l->ctx, v, "default", &m->is_default);
+}
+
+static bool key_sources(struct loader *l, struct module *m, struct ynode *v)
+{
+	return scalar_list(l->ctx, v, "sources", &m->sources, &m->nsources);
+}
+
+static bool key_include(struct loader *l, struct module *m, struct ynode *v)
+{
+	return scalar_list(l->ctx, v, "include", &m->include, &m->ninclude);
+}
+
+static bool key_cflags(struct loader *l, struct module *m, struct ynode *v)
+{
+	return scalar_list(l->ctx, v, "cflags", &m->cflags, &m->ncflags);
+}
+
+static bool key_init(struct loader *l, struct module *m, struct ynode *v)
+{
+	struct ynode *lv;
+	size_t i;
+
+	if (!ydoc_expect(l->ctx, v, YNODE_MAP, "init") ||
+	    !ydoc_check_keys(l->ctx, v, init_keys, "init") ||
+	    !(m->init_fn = required_scalar(l->ctx, v, "function", "init")))
+		return false;
+	m->init_level = INIT_LIB;
+	if (!(lv = ydoc_get(v, "level")))
+		return true;
+	if (!ydoc_expect(l->ctx, lv, YNODE_SCALAR, "level"))
+		return false;
+	for (i = 0; i < INIT_NONE; i++) {
+		if (!strcmp(lv->str, level_names[i])) {
+			m->init_level = (enum init_level)i;
+			return true;
 		}
 	}
-	return m;
+	diag_error(l->ctx, lv->pos, "unknown init level '%s'", lv->str);
+	diag_note(l->ctx, "hint", "the levels are early, platform, lib, device, net, app");
+	return false;
+}
+
+static bool key_fini(struct loader *l, struct module *m, struct ynode *v)
+{
+	return (m->fini_fn = ydoc_scalar(l->ctx, v, "fini")) != NULL;
+}
+
+static bool key_host_headers(struct loader *l, struct module *m, struct ynode *v)
+{
+	return scalar_list(l->ctx, v, "host_headers", &m->host_headers, &m->nhost_headers);
+}
+
+static bool key_archives(struct loader *l, struct module *m, struct ynode *v)
+{
+	static const char *const keys[] = {"package", "file", NULL};
+	size_t i;
+	bool ok = true;
+
+	if (!ydoc_expect(l->ctx, v, YNODE_SEQ, "archives"))
+		return false;
+	for (i = 0; i < v->n; i++) {
+		struct ynode *e = v->items[i];
+		struct module_archive a;
+
+		if (!ydoc_expect(l->ctx, e, YNODE_MAP, "an archive") ||
+		    !ydoc_check_keys(l->ctx, e, keys, "an archive") ||
+		    !(a.package = required_scalar(l->ctx, e, "package", "the archive")) ||
+		    !(a.file = required_scalar(l->ctx, e, "file", "the archive"))) {
+			ok = false;
+			continue;
+		}
+		*CTX_PUSH(l->ctx, m->archives, m->narchives) = a;
+	}
+	return ok;
+}
+
+/* The keys of module.yaml in the order docs/modules.md lists them. */
+static const struct module_key {
+	const char *key;
+	module_key_fn *parse;
+} module_keys[] = {
+    {"name", key_name},
+    {"version", key_version},
+    {"summary", key_summary},
+    {"provides", key_provides},
+    {"requires", key_requires},
+    {"platforms", key_platforms},
+    {"default", key_default},
+    {"sources", key_sources},
+    {"include", key_include},
+    {"cflags", key_cflags},
+    {"init", key_init},
+    {"fini", key_fini},
+    {"host_headers", key_host_headers},
+    {"archives", key_archives},
+};
+
+#define NMODULE_KEYS (sizeof(module_keys) / sizeof(module_keys[0]))
+
+/* Every key of root is checked; each known one is read in the order
+ * written, and every error is reported before returning false. */
+static bool module_read_keys(struct loader *l, struct module *m, struct ynode *root)
+{
+	const char *names[NMODULE_KEYS + 1] = {NULL};
+	bool ok;
+	size_t i, j;
+
+	for (i = 0; i < NMODULE_KEYS; i++)
+		names[i] = module_keys[i].key;
+	ok = ydoc_check_keys(l->ctx, root, names, "a module");
+	for (i = 0; i < root->n; i++)
+		for (j = 0; j < NMODULE_KEYS; j++)
+			if (!strcmp(root->pairs[i].key->str, module_keys[j].key) &&
+			    !module_keys[j].parse(l, m, root->pairs[i].val))
+				ok = false;
+	return ok;
+}
+
+/* name and version must be there; the rest have defaults. */
+static bool module_complete(struct uk_ctx *ctx, struct module *m, struct ynode *root)
+{
+	bool ok = true;
+
+	if (!ydoc_get(root, "name")) {
+		diag_error(ctx, root->pos, "the module has no name");
+		diag_note(ctx, "hint", "add the line: name: %s", fs_basename(m->dir));
+		ok = false;
+	}
+	if (!ydoc_get(root, "version")) {
+		diag_error(ctx, root->pos, "the module has no version");
+		diag_note(ctx, "hint", "add a line such as: version: 0.1.0");
+		ok = false;
+	}
+	if (!ok)
+		return false;
+	if (!ydoc_get(root, "include") && fs_is_dir(fs_join(ctx, m->dir, "include")))
+		*CTX_PUSH(ctx, m->include, m->ninclude) = "include";
+	if (!m->nplatforms)
+		*CTX_PUSH(ctx, m->platforms, m->nplatforms) = "any";
+	return true;
+}
+
+static bool module_kconfig(struct uk_ctx *ctx, struct module *m)
+{
+	char *kconfig = fs_join(ctx, m->dir, "Kconfig");
+
+	if (!fs_exists(kconfig))
+		return true;
+	m->kconfig = kconfig;
+	if (kconfig_symbols(ctx, kconfig, &m->symbols, &m->nsymbols) == 0)
+		return true;
+	diag_error(ctx, srcpos_none, "cannot read %s", kconfig);
+	return false;
+}
+
+static struct module *module_load(struct loader *l, const char *dir, const char *rel_dir)
+{
+	struct uk_ctx *ctx = l->ctx;
+	struct module *m = ctx_alloc(ctx, sizeof(*m));
+	struct ynode *root;
+	bool ok;
+
+	m->dir = dir;
+	m->rel_dir = rel_dir;
+	m->yaml_path = fs_join(ctx, dir, "module.yaml");
+	if (l->cwd)
+		m->yaml_path = fs_relative(m->yaml_path, l->cwd);
+	m->summary = "";
+	m->init_level = INIT_NONE;
+	if (!(root = ydoc_load(ctx, m->yaml_path)) ||
+	    !ydoc_expect(ctx, root, YNODE_MAP, "module.yaml"))
+		return NULL;
+	ok = module_read_keys(l, m, root);
+	ok = module_complete(ctx, m, root) && ok;
+	return ok && module_kconfig(ctx, m) ? m : NULL;
 }
 
 static int cmp_module(const void *a, const void *b)
@@ -204,48 +363,78 @@ static int cmp_module(const void *a, const void *b)
 }
 
 /* Adds every dir/<sub>/module.yaml, and one level deeper when deep. */
-static bool scan(struct uk_ctx *ctx, struct catalog *cat, const char *home, const char *dir,
-		 bool deep, bool from_app)
+static bool scan(struct loader *l, const char *home, const char *dir, bool deep, bool from_app)
 {
 	char **names;
 	size_t n, i;
 	bool ok = true;
 
-	if (fs_list_dir(ctx, dir, &names, &n) != 0)
+	if (fs_list_dir(l->ctx, dir, &names, &n) != 0)
 		return true;
 	for (i = 0; i < n; i++) {
-		char *sub = fs_join(ctx, dir, names[i]);
+		char *sub = fs_join(l->ctx, dir, names[i]);
 
 		if (!fs_is_dir(sub))
 			continue;
-		if (fs_exists(fs_join(ctx, sub, "module.yaml"))) {
-			struct module *m = module_load(ctx, sub, fs_relative(sub, home));
+		if (fs_exists(fs_join(l->ctx, sub, "module.yaml"))) {
+			struct module *m = module_load(l, sub, fs_relative(sub, home));
 
 			if (!m) {
 				ok = false;
 				continue;
 			}
 			m->from_app = from_app;
-			*CTX_PUSH(ctx, cat->mods, cat->n) = m;
+			*CTX_PUSH(l->ctx, l->cat->mods, l->cat->n) = m;
 		}
-		if (deep && !scan(ctx, cat, home, sub, false, from_app))
+		if (deep && !scan(l, home, sub, false, from_app))
 			ok = false;
 	}
 	return ok;
 }
 
+static void add_platform(struct loader *l, const char *name)
+{
+	if (!is_one_of(name, l->platforms, l->nplatforms))
+		*CTX_PUSH(l->ctx, l->platforms, l->nplatforms) = name;
+}
+
+/* What a module's platforms: may name: any, each target's platform, each
+ * target. */
+static bool loader_init(struct loader *l, struct uk_ctx *ctx, const char *home)
+{
+	struct target **targets;
+	size_t n, i;
+
+	memset(l, 0, sizeof(*l));
+	l->ctx = ctx;
+	l->cat = ctx_alloc(ctx, sizeof(*l->cat));
+	l->cwd = fs_realpath(ctx, ".");
+	if (target_load_all(ctx, home, &targets, &n) != 0)
+		return false;
+	add_platform(l, "any");
+	for (i = 0; i < n; i++)
+		add_platform(l, targets[i]->platform);
+	for (i = 0; i < n; i++)
+		add_platform(l, targets[i]->name);
+	return true;
+}
+
 struct catalog *catalog_load(struct uk_ctx *ctx, const char *home, const char *app_dir)
 {
-	struct catalog *cat = ctx_alloc(ctx, sizeof(*cat));
+	struct loader l;
+	struct catalog *cat;
 	bool ok;
 	size_t i;
 
-	ok = scan(ctx, cat, home, fs_join(ctx, home, "libs"), false, false);
-	ok = scan(ctx, cat, home, fs_join(ctx, home, "platform"), true, false) && ok;
+	if (!loader_init(&l, ctx, home))
+		return NULL;
+	ok = scan(&l, home, fs_join(ctx, home, "libs"), false, false);
+	ok = scan(&l, home, fs_join(ctx, home, "platform"), true, false) && ok;
 	if (app_dir)
-		ok = scan(ctx, cat, app_dir, fs_join(ctx, app_dir, "modules"), false, true) && ok;
+		ok = scan(&l, app_dir, fs_join(ctx, app_dir, "modules"), false, true) && ok;
 	if (!ok)
 		return NULL;
+	cat = l.cat;
 	if (cat->n)
 		qsort(cat->mods, cat->n, sizeof(*cat->mods), cmp_module);
 	for (i = 1; i < cat->n; i++) {
@@ -253,10 +442,10 @@ struct catalog *catalog_load(struct uk_ctx *ctx, const char *home, const char *a
 			diag_error(ctx, (struct srcpos){cat->mods[i]->yaml_path, 0, 0},
 				   "module '%s' is defined twice", cat->mods[i]->name);
 			diag_note(ctx, "note", "also defined in %s", cat->mods[i - 1]->yaml_path);
-			return NULL;
+			ok = false;
 		}
 	}
-	return cat;
+	return ok ? cat : NULL;
 }
 
 const struct module *catalog_find(const struct catalog *cat, const char *name)
@@ -321,7 +510,8 @@ static struct target *target_load(struct uk_ctx *ctx, const char *path)
 		t->multiarch = v->str;
 	if (!scalar_list(ctx, ydoc_get(root, "cflags"), "cflags", &t->cflags, &t->ncflags) ||
 	    !scalar_list(ctx, ydoc_get(root, "ldflags"), "ldflags", &t->ldflags, &t->nldflags) ||
-	    !requirement_list(ctx, ydoc_get(root, "requires"), &t->requires, &t->nrequires))
+	    ((v = ydoc_get(root, "requires")) &&
+	     !ydoc_requirements(ctx, v, &t->requires, &t->nrequires)))
 		return NULL;
 	return t;
 }
@@ -369,12 +559,7 @@ const struct target *target_find(struct uk_ctx *ctx, struct target **all, size_t
 	near = suggest_closest(name, names, n);
 	if (near)
 		diag_note(ctx, "hint", "did you mean '%s'?", near);
-	else {
-		char *list = "";
-
-		for (i = 0; i < n; i++)
-			list = ctx_printf(ctx, "%s%s%s", list, i ? ", " : "", names[i]);
-		diag_note(ctx, "hint", "the targets are: %s (uk targets)", list);
-	}
+	else
+		diag_note(ctx, "hint", "the targets are: %s (uk targets)", join(ctx, names, n));
 	return NULL;
 }

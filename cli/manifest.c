@@ -11,10 +11,6 @@
 #include "fsutil.h"
 #include "ydoc.h"
 
-static const char *const manifest_keys[] = {"name",    "version", "target",  "requires", "prefer",
-					    "devices", "sources", "include", "cflags",	 "options",
-					    "memory",  "cmdline", "assets",  NULL};
-
 static bool is_identifier(const char *s, bool upper)
 {
 	const char *p;
@@ -514,75 +510,125 @@ static bool parse_options(struct uk_ctx *ctx, struct manifest *m, struct ynode *
 	return true;
 }
 
-static bool parse_field(struct uk_ctx *ctx, struct manifest *m, const char *key, struct ynode *v)
+static bool field_name(struct uk_ctx *ctx, struct manifest *m, struct ynode *v)
 {
-	if (!strcmp(key, "name")) {
-		if (!(m->name = ydoc_scalar(ctx, v, "name")))
-			return false;
-		if (!is_identifier(m->name, false)) {
-			diag_error(ctx, v->pos,
-				   "name '%s' must start with a letter and use only "
-				   "lower-case letters, digits, '-' and '_'",
-				   m->name);
-			return false;
-		}
-	} else if (!strcmp(key, "version")) {
-		struct version ver;
+	if (!(m->name = ydoc_scalar(ctx, v, "name")))
+		return false;
+	if (is_identifier(m->name, false))
+		return true;
+	diag_error(ctx, v->pos,
+		   "name '%s' must start with a letter and use only "
+		   "lower-case letters, digits, '-' and '_'",
+		   m->name);
+	return false;
+}
 
-		if (!(m->version = ydoc_scalar(ctx, v, "version")))
-			return false;
-		if (!version_parse(m->version, &ver)) {
-			diag_error(ctx, v->pos, "version '%s' must be a number such as 1.0.2",
-				   m->version);
-			return false;
-		}
-	} else if (!strcmp(key, "target")) {
-		if (!(m->target = ydoc_scalar(ctx, v, "target")))
-			return false;
-		m->target_pos = v->pos;
-	} else if (!strcmp(key, "requires")) {
-		return ydoc_requirements(ctx, v, &m->requires, &m->nrequires);
-	} else if (!strcmp(key, "prefer")) {
-		return parse_prefer(ctx, m, v);
-	} else if (!strcmp(key, "devices")) {
-		return parse_devices(ctx, m, v);
-	} else if (!strcmp(key, "sources")) {
-		return parse_paths(ctx, v, "sources", &m->sources, &m->nsources);
-	} else if (!strcmp(key, "include")) {
-		return parse_paths(ctx, v, "include", &m->include, &m->ninclude);
-	} else if (!strcmp(key, "cflags")) {
-		struct ynode **items;
-		size_t n, i;
+static bool field_version(struct uk_ctx *ctx, struct manifest *m, struct ynode *v)
+{
+	struct version ver;
 
-		if (!ydoc_scalar_list(ctx, v, "cflags", &items, &n))
-			return false;
-		for (i = 0; i < n; i++)
-			*CTX_PUSH(ctx, m->cflags, m->ncflags) = items[i]->str;
-	} else if (!strcmp(key, "options")) {
-		return parse_options(ctx, m, v);
-	} else if (!strcmp(key, "memory")) {
-		if (!ydoc_scalar(ctx, v, "memory"))
-			return false;
-		if (!manifest_parse_size(v->str, &m->memory_bytes)) {
-			diag_error(ctx, v->pos, "memory '%s' must be a size such as 64M or 1G",
-				   v->str);
-			return false;
-		}
-		if (m->memory_bytes < (4ull << 20) || m->memory_bytes > (64ull << 30)) {
-			diag_error(ctx, v->pos, "memory '%s' must be from 4M to 64G", v->str);
-			return false;
-		}
-	} else if (!strcmp(key, "cmdline")) {
-		return (m->cmdline = ydoc_scalar(ctx, v, "cmdline")) != NULL;
-	} else if (!strcmp(key, "assets")) {
-		if (!(m->assets = ydoc_scalar(ctx, v, "assets")))
-			return false;
-		if (!fs_is_dir(fs_join(ctx, m->dir, m->assets))) {
-			diag_error(ctx, v->pos, "assets directory '%s' does not exist", m->assets);
-			return false;
-		}
+	if (!(m->version = ydoc_scalar(ctx, v, "version")))
+		return false;
+	if (version_parse(m->version, &ver))
+		return true;
+	diag_error(ctx, v->pos, "version '%s' must be a number such as 1.0.2", m->version);
+	return false;
+}
+
+static bool field_target(struct uk_ctx *ctx, struct manifest *m, struct ynode *v)
+{
+	m->target_pos = v->pos;
+	return (m->target = ydoc_scalar(ctx, v, "target")) != NULL;
+}
+
+static bool field_requires(struct uk_ctx *ctx, struct manifest *m, struct ynode *v)
+{
+	return ydoc_requirements(ctx, v, &m->requires, &m->nrequires);
+}
+
+static bool field_sources(struct uk_ctx *ctx, struct manifest *m, struct ynode *v)
+{
+	return parse_paths(ctx, v, "sources", &m->sources, &m->nsources);
+}
+
+static bool field_include(struct uk_ctx *ctx, struct manifest *m, struct ynode *v)
+{
+	return parse_paths(ctx, v, "include", &m->include, &m->ninclude);
+}
+
+static bool field_cflags(struct uk_ctx *ctx, struct manifest *m, struct ynode *v)
+{
+	struct ynode **items;
+	size_t n, i;
+
+	if (!ydoc_scalar_list(ctx, v, "cflags", &items, &n))
+		return false;
+	for (i = 0; i < n; i++)
+		*CTX_PUSH(ctx, m->cflags, m->ncflags) = items[i]->str;
+	return true;
+}
+
+static bool field_memory(struct uk_ctx *ctx, struct manifest *m, struct ynode *v)
+{
+	if (!ydoc_scalar(ctx, v, "memory"))
+		return false;
+	if (!manifest_parse_size(v->str, &m->memory_bytes)) {
+		diag_error(ctx, v->pos, "memory '%s' must be a size such as 64M or 1G", v->str);
+		return false;
+	}
+	if (m->memory_bytes < (4ull << 20) || m->memory_bytes > (64ull << 30)) {
+		diag_error(ctx, v->pos, "memory '%s' must be from 4M to 64G", v->str);
+		return false;
 	}
 	return true;
+}
+
+static bool field_cmdline(struct uk_ctx *ctx, struct manifest *m, struct ynode *v)
+{
+	return (m->cmdline = ydoc_scalar(ctx, v, "cmdline")) != NULL;
+}
+
+static bool field_assets(struct uk_ctx *ctx, struct manifest *m, struct ynode *v)
+{
+	if (!(m->assets = ydoc_scalar(ctx, v, "assets")))
+		return false;
+	if (fs_is_dir(fs_join(ctx, m->dir, m->assets)))
+		return true;
+	diag_error(ctx, v->pos, "assets directory '%s' does not exist", m->assets);
+	return false;
+}
+
+/* The keys of uk.yaml in the order docs/manifest.md lists them. */
+static const struct manifest_field {
+	const char *key;
+	bool (*parse)(struct uk_ctx *ctx, struct manifest *m, struct ynode *v);
+} manifest_fields[] = {
+    {"name", field_name},	  {"version", field_version}, {"target", field_target},
+    {"requires", field_requires}, {"prefer", parse_prefer},   {"devices", parse_devices},
+    {"sources", field_sources},	  {"include", field_include}, {"cflags", field_cflags},
+    {"options", parse_options},	  {"memory", field_memory},   {"cmdline", field_cmdline},
+    {"assets", field_assets},
+};
+
+#define NFIELDS (sizeof(manifest_fields) / sizeof(manifest_fields[0]))
+
+/* Checks every key of root, then reads each known one in the order
+ * written; every error is reported before returning false. */
+static bool manifest_read_fields(struct uk_ctx *ctx, struct manifest *m, struct ynode *root)
+{
+	const char *keys[NFIELDS + 1] = {NULL};
+	bool ok;
+	size_t i, j;
+
+	for (i = 0; i < NFIELDS; i++)
+		keys[i] = manifest_fields[i].key;
+	ok = ydoc_check_keys(ctx, root, keys, "the manifest");
+	for (i = 0; i < root->n; i++)
+		for (j = 0; j < NFIELDS; j++)
+			if (!strcmp(root->pairs[i].key->str, manifest_fields[j].key) &&
+			    !manifest_fields[j].parse(ctx, m, root->pairs[i].val))
+				ok = false;
+	return ok;
 }
 
 struct manifest *manifest_load(struct uk_ctx *ctx, const char *path)
@@ -590,8 +636,6 @@ struct manifest *manifest_load(struct uk_ctx *ctx, const char *path)
 	struct manifest *m = ctx_alloc(ctx, sizeof(*m));
 	struct ynode *root = ydoc_load(ctx, path);
 	char *dir;
-	size_t i;
-	bool ok = true;
 
 	if (!root)
 		return NULL;
@@ -601,12 +645,7 @@ struct manifest *manifest_load(struct uk_ctx *ctx, const char *path)
 	m->memory_bytes = MANIFEST_DEFAULT_MEMORY;
 	if (!ydoc_expect(ctx, root, YNODE_MAP, "the manifest"))
 		return NULL;
-	ok = ydoc_check_keys(ctx, root, manifest_keys, "the manifest");
-	/* Unknown keys were reported above; parse_field passes over them. */
-	for (i = 0; i < root->n; i++)
-		if (!parse_field(ctx, m, root->pairs[i].key->str, root->pairs[i].val))
-			ok = false;
-	if (!ok)
+	if (!manifest_read_fields(ctx, m, root))
 		return NULL;
 	if (!m->name) {
 		diag_error(ctx, (struct srcpos){path, 1, 1}, "the manifest has no name");

@@ -96,6 +96,24 @@ void h_tx_clear(void)
 	ntx = 0;
 }
 
+/* Every counter of the stack's modules is in its table (uk/counters.h). */
+static void check_counter_tables(void)
+{
+	static const struct uk_counter_table *const tables[] = {
+	    &sched_counter_table, &netdev_counter_table, &ethernet_counter_table,
+	    &arp_counter_table,	  &ipv4_counter_table,	 &icmp_counter_table,
+	    &udp_counter_table,
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(tables) / sizeof(tables[0]); i++)
+		if (!uk_counter_table_complete(tables[i])) {
+			fprintf(stderr, "harness: %s_counter_table misses a field\n",
+				tables[i]->module);
+			abort();
+		}
+}
+
 void h_init(void)
 {
 	static bool done;
@@ -103,6 +121,7 @@ void h_init(void)
 	if (done)
 		return;
 	done = true;
+	check_counter_tables();
 	fake_dev.name = "net0";
 	fake_dev.config = &uk_devices[0];
 	memcpy(fake_dev.mac, uk_devices[0].mac, NETDEV_MAC_LEN);

@@ -31,8 +31,9 @@ extern struct netdev *h_dev;
 /* What the fake driver's transmit returns next (0: takes the frame). */
 extern int h_tx_error;
 
-/* Registers net0 and runs the modules' init hooks in the order the glue
- * would; the first call only. Leaves the tx record empty. */
+/* Checks the modules' counter tables, registers net0 and runs the
+ * modules' init hooks in the order the glue would; the first call only.
+ * Leaves the tx record empty. */
 void h_init(void);
 /* Runs the loop for 10 virtual minutes, so that every timer fires (ARP
  * entries expire, reassembly slots time out, announcements end), then

@@ -1,5 +1,5 @@
 /* alloc_stats: the counters kept on the way, plus the largest free block,
- * found from the highest non-empty size class. */
+ * found from the highest non-empty size class; and their table. */
 #include <alloc/alloc.h>
 
 #include "heap.h"
@@ -28,3 +28,21 @@ void alloc_stats(struct alloc_stats *out)
 	out->frees = h->frees;
 	out->failures = h->failures;
 }
+
+/* struct alloc_stats by name, in its order */
+static const struct uk_counter_desc counter_descs[] = {
+    UK_COUNTER_GAUGE(struct alloc_stats, heap_bytes),
+    UK_COUNTER_GAUGE(struct alloc_stats, used_bytes),
+    UK_COUNTER_GAUGE(struct alloc_stats, free_bytes),
+    UK_COUNTER_GAUGE(struct alloc_stats, peak_used_bytes),
+    UK_COUNTER_GAUGE(struct alloc_stats, largest_free),
+    UK_COUNTER_GAUGE(struct alloc_stats, live_blocks),
+    UK_COUNTER_GAUGE(struct alloc_stats, free_blocks),
+    UK_COUNTER_GAUGE(struct alloc_stats, regions),
+    UK_COUNTER(struct alloc_stats, mallocs),
+    UK_COUNTER(struct alloc_stats, frees),
+    UK_COUNTER(struct alloc_stats, failures),
+};
+
+const struct uk_counter_table alloc_counter_table =
+    UK_COUNTER_TABLE("alloc", struct alloc_stats, counter_descs);

@@ -364,6 +364,8 @@ static void test_stats_count(void **state)
 	assert_int_equal(s.frees, 2);
 	assert_int_equal(s.used_bytes, 0);
 	assert_int_equal(s.peak_used_bytes, 256);
+	/* and every counter has its name (uk/counters.h) */
+	assert_true(uk_counter_table_complete(&alloc_counter_table));
 }
 
 int main(void)

@@ -1,4 +1,5 @@
-/* The counters and the names of the drop reasons and states. */
+/* The counters, the names of the drop reasons and states, and the
+ * counters' table. */
 #include "dhcp.h"
 
 struct dhcp_stats dhcp_counters;
@@ -21,3 +22,23 @@ void dhcp_stats(struct dhcp_stats *out)
 {
 	*out = dhcp_counters;
 }
+
+/* struct dhcp_stats by name, in its order */
+static const struct uk_counter_desc counter_descs[] = {
+    UK_COUNTER(struct dhcp_stats, tx_discovers),
+    UK_COUNTER(struct dhcp_stats, tx_requests),
+    UK_COUNTER(struct dhcp_stats, tx_errors),
+    UK_COUNTER(struct dhcp_stats, retransmissions),
+    UK_COUNTER(struct dhcp_stats, rx_offers),
+    UK_COUNTER(struct dhcp_stats, rx_acks),
+    UK_COUNTER(struct dhcp_stats, rx_naks),
+    UK_COUNTER(struct dhcp_stats, bound),
+    UK_COUNTER(struct dhcp_stats, renewed),
+    UK_COUNTER(struct dhcp_stats, rebound),
+    UK_COUNTER(struct dhcp_stats, expired),
+    UK_COUNTER(struct dhcp_stats, restarts),
+    UK_COUNTER_ARRAY(struct dhcp_stats, drops, "drop", dhcp_drop_names),
+};
+
+const struct uk_counter_table dhcp_counter_table =
+    UK_COUNTER_TABLE("dhcp", struct dhcp_stats, counter_descs);

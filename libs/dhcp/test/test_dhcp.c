@@ -746,7 +746,7 @@ static void test_nak(void **state)
 }
 
 /* Every drop reason, once each, while selecting; nothing is sent and the
- * state stays. */
+ * state stays. Every counter has its name (uk/counters.h). */
 static void test_drops(void **state)
 {
 	static const uint8_t past_end[] = {DHCP_OPT_ROUTER, 200, 10, 0};
@@ -761,6 +761,7 @@ static void test_drops(void **state)
 	unsigned i;
 
 	(void)state;
+	assert_true(uk_counter_table_complete(&dhcp_counter_table));
 	assert_int_equal(dhcp_start(h_dev), 0);
 	s = one(DHCP_DISCOVER);
 	xid = s->xid;

@@ -1,4 +1,4 @@
-/* The init hook, the counters and their names. */
+/* The init hook, the counters, their names and their table. */
 #include "ethernet.h"
 
 struct ethernet_stats ethernet_counters;
@@ -14,6 +14,17 @@ void ethernet_stats(struct ethernet_stats *out)
 {
 	*out = ethernet_counters;
 }
+
+/* struct ethernet_stats by name, in its order */
+static const struct uk_counter_desc counter_descs[] = {
+    UK_COUNTER(struct ethernet_stats, rx_frames),
+    UK_COUNTER(struct ethernet_stats, tx_frames),
+    UK_COUNTER(struct ethernet_stats, tx_errors),
+    UK_COUNTER_ARRAY(struct ethernet_stats, drops, "drop", ethernet_drop_names),
+};
+
+const struct uk_counter_table ethernet_counter_table =
+    UK_COUNTER_TABLE("ethernet", struct ethernet_stats, counter_descs);
 
 int ethernet_init(void)
 {

@@ -1,4 +1,4 @@
-/* The counters and the names of the drop reasons. */
+/* The counters, the names of the drop reasons, and the counters' table. */
 #include "icmp.h"
 
 struct icmp_stats icmp_counters;
@@ -13,3 +13,18 @@ void icmp_stats(struct icmp_stats *out)
 {
 	*out = icmp_counters;
 }
+
+/* struct icmp_stats by name, in its order */
+static const struct uk_counter_desc counter_descs[] = {
+    UK_COUNTER(struct icmp_stats, rx_messages),
+    UK_COUNTER(struct icmp_stats, rx_echo_requests),
+    UK_COUNTER(struct icmp_stats, tx_echo_replies),
+    UK_COUNTER(struct icmp_stats, rx_errors),
+    UK_COUNTER(struct icmp_stats, rx_errors_delivered),
+    UK_COUNTER(struct icmp_stats, tx_errors),
+    UK_COUNTER(struct icmp_stats, tx_failures),
+    UK_COUNTER_ARRAY(struct icmp_stats, drops, "drop", icmp_drop_names),
+};
+
+const struct uk_counter_table icmp_counter_table =
+    UK_COUNTER_TABLE("icmp", struct icmp_stats, counter_descs);

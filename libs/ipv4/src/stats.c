@@ -1,4 +1,4 @@
-/* The counters and the names of the drop reasons. */
+/* The counters, the names of the drop reasons, and the counters' table. */
 #include "ipv4.h"
 
 struct ipv4_stats ipv4_counters;
@@ -29,3 +29,18 @@ void ipv4_stats(struct ipv4_stats *out)
 {
 	*out = ipv4_counters;
 }
+
+/* struct ipv4_stats by name, in its order */
+static const struct uk_counter_desc counter_descs[] = {
+    UK_COUNTER(struct ipv4_stats, rx_packets),
+    UK_COUNTER(struct ipv4_stats, rx_fragments),
+    UK_COUNTER(struct ipv4_stats, reassembled),
+    UK_COUNTER(struct ipv4_stats, delivered),
+    UK_COUNTER(struct ipv4_stats, tx_packets),
+    UK_COUNTER(struct ipv4_stats, tx_fragments),
+    UK_COUNTER(struct ipv4_stats, tx_errors),
+    UK_COUNTER_ARRAY(struct ipv4_stats, drops, "drop", ipv4_drop_names),
+};
+
+const struct uk_counter_table ipv4_counter_table =
+    UK_COUNTER_TABLE("ipv4", struct ipv4_stats, counter_descs);

@@ -1,4 +1,4 @@
-/* The counters and the names of the drop reasons. */
+/* The counters, the names of the drop reasons, and the counters' table. */
 #include <netdev/netdev.h>
 
 const char *const netdev_drop_names[NETDEV_DROP_COUNT] = {
@@ -12,3 +12,15 @@ void netdev_stats(const struct netdev *dev, struct netdev_stats *out)
 {
 	*out = dev->stats;
 }
+
+/* struct netdev_stats by name, in its order */
+static const struct uk_counter_desc counter_descs[] = {
+    UK_COUNTER(struct netdev_stats, rx_packets),
+    UK_COUNTER(struct netdev_stats, rx_bytes),
+    UK_COUNTER(struct netdev_stats, tx_packets),
+    UK_COUNTER(struct netdev_stats, tx_bytes),
+    UK_COUNTER_ARRAY(struct netdev_stats, drops, "drop", netdev_drop_names),
+};
+
+const struct uk_counter_table netdev_counter_table =
+    UK_COUNTER_TABLE("netdev", struct netdev_stats, counter_descs);

@@ -66,3 +66,15 @@ void sched_stats(struct sched_stats *out)
 {
 	*out = sched_counters;
 }
+
+/* struct sched_stats by name, in its order */
+static const struct uk_counter_desc counter_descs[] = {
+    UK_COUNTER(struct sched_stats, turns),
+    UK_COUNTER(struct sched_stats, blocks),
+    UK_COUNTER(struct sched_stats, timers_fired),
+    UK_COUNTER(struct sched_stats, polls),
+    UK_COUNTER_GAUGE(struct sched_stats, timers_pending),
+};
+
+const struct uk_counter_table sched_counter_table =
+    UK_COUNTER_TABLE("sched", struct sched_stats, counter_descs);

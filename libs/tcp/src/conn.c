@@ -446,6 +446,32 @@ void tcp_stats(struct tcp_stats *out)
 	*out = tcp_counters;
 }
 
+/* struct tcp_stats by name, in its order */
+static const struct uk_counter_desc counter_descs[] = {
+    UK_COUNTER(struct tcp_stats, rx_segments),
+    UK_COUNTER(struct tcp_stats, tx_segments),
+    UK_COUNTER(struct tcp_stats, rx_bytes),
+    UK_COUNTER(struct tcp_stats, tx_bytes),
+    UK_COUNTER(struct tcp_stats, retransmits),
+    UK_COUNTER(struct tcp_stats, timeouts),
+    UK_COUNTER(struct tcp_stats, fast_recoveries),
+    UK_COUNTER(struct tcp_stats, lost_retransmits),
+    UK_COUNTER(struct tcp_stats, icmp_errors),
+    UK_COUNTER(struct tcp_stats, icmp_ignored),
+    UK_COUNTER(struct tcp_stats, rx_out_of_order),
+    UK_COUNTER(struct tcp_stats, rx_duplicate),
+    UK_COUNTER(struct tcp_stats, active_opens),
+    UK_COUNTER(struct tcp_stats, passive_opens),
+    UK_COUNTER(struct tcp_stats, resets_sent),
+    UK_COUNTER(struct tcp_stats, resets_received),
+    UK_COUNTER(struct tcp_stats, conns_closed),
+    UK_COUNTER(struct tcp_stats, tx_failures),
+    UK_COUNTER_ARRAY(struct tcp_stats, drops, "drop", tcp_drop_names),
+};
+
+const struct uk_counter_table tcp_counter_table =
+    UK_COUNTER_TABLE("tcp", struct tcp_stats, counter_descs);
+
 void tcp_isn_seed(void)
 {
 	uint64_t t = sched_now_ns();

@@ -1289,6 +1289,13 @@ static void test_listen_rules(void **state)
 			 -EINVAL);
 }
 
+/* Every counter has its name, for the probes' reports (uk/counters.h). */
+static void test_counter_table(void **state)
+{
+	(void)state;
+	assert_true(uk_counter_table_complete(&tcp_counter_table));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1323,6 +1330,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_zero_window_dead_peer, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_pool_full, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_listen_rules, setup, teardown),
+	    cmocka_unit_test(test_counter_table),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,4 +1,4 @@
-/* The counters and the names of the drop reasons. */
+/* The counters, the names of the drop reasons, and the counters' table. */
 #include "udp.h"
 
 struct udp_stats udp_counters;
@@ -13,3 +13,15 @@ void udp_stats(struct udp_stats *out)
 {
 	*out = udp_counters;
 }
+
+/* struct udp_stats by name, in its order */
+static const struct uk_counter_desc counter_descs[] = {
+    UK_COUNTER(struct udp_stats, rx_datagrams),
+    UK_COUNTER(struct udp_stats, tx_datagrams),
+    UK_COUNTER(struct udp_stats, tx_failures),
+    UK_COUNTER(struct udp_stats, icmp_errors),
+    UK_COUNTER_ARRAY(struct udp_stats, drops, "drop", udp_drop_names),
+};
+
+const struct uk_counter_table udp_counter_table =
+    UK_COUNTER_TABLE("udp", struct udp_stats, counter_descs);

@@ -6,6 +6,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <uk/counters.h>
+
 /*
  * Every pointer returned is aligned to ALLOC_ALIGN bytes (or to the
  * requested alignment for alloc_memalign) and stays valid until it is given
@@ -67,6 +69,10 @@ struct alloc_stats {
 
 /* Fills *out with the heap's counters; cheap (no walk of the heap). */
 void alloc_stats(struct alloc_stats *out);
+
+/* The counters of struct alloc_stats by name, for printing and comparing
+ * them in one loop (uk/counters.h). */
+extern const struct uk_counter_table alloc_counter_table;
 
 /* Walks every block of every region and every free list and verifies the
  * heap's invariants: headers intact, sizes consistent, neighbours of free

@@ -7,6 +7,8 @@
 
 #include <stdint.h>
 
+#include <uk/counters.h>
+
 #include <netdev/netdev.h>
 
 /*
@@ -73,6 +75,10 @@ struct arp_stats {
 };
 
 void arp_stats(struct arp_stats *out);
+
+/* The counters of struct arp_stats by name, for printing and comparing
+ * them in one loop (uk/counters.h). */
+extern const struct uk_counter_table arp_counter_table;
 
 /* The init hook: registers with ethernet. 0 or -errno. */
 int arp_init(void);

@@ -7,6 +7,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <uk/counters.h>
+
 #include <netdev/netdev.h>
 
 /*
@@ -137,6 +139,10 @@ struct dhcp_stats {
 };
 
 void dhcp_stats(struct dhcp_stats *out);
+
+/* The counters of struct dhcp_stats by name, for printing and comparing
+ * them in one loop (uk/counters.h). */
+extern const struct uk_counter_table dhcp_counter_table;
 
 /* The init hook: starts the manifest's `ipv4: dhcp` devices' clients. */
 int dhcp_init(void);

@@ -7,6 +7,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <uk/counters.h>
+
 #include <netdev/netdev.h>
 
 /*
@@ -67,6 +69,10 @@ struct ethernet_stats {
 
 /* Copies the counters (all devices together). */
 void ethernet_stats(struct ethernet_stats *out);
+
+/* The counters of struct ethernet_stats by name, for printing and comparing
+ * them in one loop (uk/counters.h). */
+extern const struct uk_counter_table ethernet_counter_table;
 
 /* The init hook: attaches to every netdev. Always 0. */
 int ethernet_init(void);

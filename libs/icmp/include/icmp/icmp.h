@@ -4,6 +4,8 @@
 
 #include <stdint.h>
 
+#include <uk/counters.h>
+
 #include <ipv4/ipv4.h>
 
 /*
@@ -66,6 +68,10 @@ struct icmp_stats {
 };
 
 void icmp_stats(struct icmp_stats *out);
+
+/* The counters of struct icmp_stats by name, for printing and comparing
+ * them in one loop (uk/counters.h). */
+extern const struct uk_counter_table icmp_counter_table;
 
 /* The init hook: registers with ipv4 as protocol 1 and its error handler. */
 int icmp_init(void);

@@ -7,6 +7,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <uk/counters.h>
+
 #include <netdev/netdev.h>
 
 /*
@@ -209,6 +211,10 @@ struct ipv4_stats {
 };
 
 void ipv4_stats(struct ipv4_stats *out);
+
+/* The counters of struct ipv4_stats by name, for printing and comparing
+ * them in one loop (uk/counters.h). */
+extern const struct uk_counter_table ipv4_counter_table;
 
 /* The init hook: registers with ethernet, configures the manifest's static
  * addresses. 0 or -errno. */

@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <uk/counters.h>
 #include <uk/glue.h>
 
 /*
@@ -121,6 +122,10 @@ int netdev_each_manifest_device(int (*setup)(const struct uk_device *d));
 
 /* Copies dev's counters. */
 void netdev_stats(const struct netdev *dev, struct netdev_stats *out);
+
+/* The counters of struct netdev_stats by name, for printing and comparing
+ * them in one loop (uk/counters.h). */
+extern const struct uk_counter_table netdev_counter_table;
 
 /* The MTU in effect: dev->mtu, or NETDEV_MTU_DEFAULT when it is 0. */
 uint16_t netdev_mtu(const struct netdev *dev);

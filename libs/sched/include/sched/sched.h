@@ -6,6 +6,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include <uk/counters.h>
+
 /*
  * A uk image has one thread of control. Work happens in callbacks that the
  * loop calls: timer callbacks when their deadline has passed, and pollers
@@ -106,5 +108,9 @@ struct sched_stats {
 
 /* Fills *out with the loop's counters since boot. */
 void sched_stats(struct sched_stats *out);
+
+/* The counters of struct sched_stats by name, for printing and comparing
+ * them in one loop (uk/counters.h). */
+extern const struct uk_counter_table sched_counter_table;
 
 #endif

@@ -7,6 +7,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <uk/counters.h>
+
 #include <ipv4/ipv4.h>
 #include <sched/sched.h>
 
@@ -206,6 +208,10 @@ struct tcp_stats {
 };
 
 void tcp_stats(struct tcp_stats *out);
+
+/* The counters of struct tcp_stats by name, for printing and comparing
+ * them in one loop (uk/counters.h). */
+extern const struct uk_counter_table tcp_counter_table;
 /* Connections in use in the pool. */
 unsigned tcp_conn_count(void);
 

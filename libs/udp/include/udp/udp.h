@@ -6,6 +6,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <uk/counters.h>
+
 #include <ipv4/ipv4.h>
 
 /*
@@ -122,6 +124,10 @@ struct udp_stats {
 };
 
 void udp_stats(struct udp_stats *out);
+
+/* The counters of struct udp_stats by name, for printing and comparing
+ * them in one loop (uk/counters.h). */
+extern const struct uk_counter_table udp_counter_table;
 
 /* The init hook: registers with ipv4 as protocol 17. */
 int udp_init(void);

@@ -1,163 +1,169 @@
 /* generate: the files `uk build` writes for each app and target: glue.c
- * (devices, module init, main), link.ld from linker/<template>, and
- * build.ninja. Each starts with a line naming what generated it. */
+ * (data for platform/glue/glue_run.c), link.ld from linker/<template>, the
+ * xl config of Xen images (build.ninja: generate_ninja.c). Each starts with
+ * a line naming what generated it. */
 #include "generate.h"
 
 #include <stdio.h>
 #include <string.h>
 
 #include "fsutil.h"
-#include "proc.h"
+#include "strbuf.h"
 
-static char *cat(struct uk_ctx *ctx, char *s, const char *t)
+/* s as a C string literal, or NULL. */
+static void add_c_string(struct strbuf *sb, const char *s)
 {
-	return ctx_printf(ctx, "%s%s", s ? s : "", t);
-}
-
-static char *c_string(struct uk_ctx *ctx, const char *s)
-{
-	char *out = ctx_strdup(ctx, "\"");
-
-	if (!s)
-		return ctx_strdup(ctx, "NULL");
+	if (!s) {
+		strbuf_adds(sb, "NULL");
+		return;
+	}
+	strbuf_addc(sb, '"');
 	for (; *s; s++) {
 		if (*s == '"' || *s == '\\')
-			out = ctx_printf(ctx, "%s\\%c", out, *s);
+			strbuf_addf(sb, "\\%c", *s);
 		else if ((unsigned char)*s < 0x20 || (unsigned char)*s >= 0x7f)
-			out = ctx_printf(ctx, "%s\\%03o", out, (unsigned char)*s);
+			strbuf_addf(sb, "\\%03o", (unsigned char)*s);
 		else
-			out = ctx_printf(ctx, "%s%c", out, *s);
+			strbuf_addc(sb, *s);
 	}
-	return cat(ctx, out, "\"");
+	strbuf_addc(sb, '"');
 }
 
-static char *bytes(struct uk_ctx *ctx, const uint8_t *v, size_t n)
+static void add_bytes(struct strbuf *sb, const uint8_t *v, size_t n)
 {
-	char *out = ctx_strdup(ctx, "{ ");
 	size_t i;
 
+	strbuf_adds(sb, "{ ");
 	for (i = 0; i < n; i++)
-		out = ctx_printf(ctx, "%s%s%u", out, i ? ", " : "", v[i]);
-	return cat(ctx, out, " }");
+		strbuf_addf(sb, "%s%u", i ? ", " : "", v[i]);
+	strbuf_adds(sb, " }");
 }
 
-static char *glue_devices(struct build *b)
+/* "\t\t.field = <string>,\n" when s is set. */
+static void add_string_field(struct strbuf *sb, const char *field, const char *s)
 {
-	struct uk_ctx *ctx = b->ctx;
-	char *s = ctx_strdup(ctx, "const struct uk_device uk_devices[] = {\n");
+	if (!s)
+		return;
+	strbuf_addf(sb, "\t\t.%s = ", field);
+	add_c_string(sb, s);
+	strbuf_adds(sb, ",\n");
+}
+
+static void glue_device(struct strbuf *sb, const struct manifest_device *d)
+{
+	strbuf_adds(sb, "\t{\n\t\t.name = ");
+	add_c_string(sb, d->name);
+	strbuf_adds(sb, ",\n");
+	strbuf_addf(sb, "\t\t.kind = %s,\n",
+		    d->kind == DEVICE_NET ? "UK_DEVICE_NET" : "UK_DEVICE_BLOCK");
+	if (d->has_mac) {
+		strbuf_adds(sb, "\t\t.mac = ");
+		add_bytes(sb, d->mac, 6);
+		strbuf_adds(sb, ",\n\t\t.has_mac = 1,\n");
+	}
+	if (d->has_ipv4) {
+		strbuf_adds(sb, "\t\t.ipv4 = ");
+		add_bytes(sb, d->ipv4, 4);
+		strbuf_addf(sb, ",\n\t\t.ipv4_prefix = %u,\n", d->prefix);
+	}
+	if (d->has_gateway) {
+		strbuf_adds(sb, "\t\t.gateway = ");
+		add_bytes(sb, d->gateway, 4);
+		strbuf_adds(sb, ",\n");
+	}
+	if (d->dhcp)
+		strbuf_adds(sb, "\t\t.dhcp = 1,\n");
+	add_string_field(sb, "tap", d->tap);
+	add_string_field(sb, "bridge", d->bridge);
+	add_string_field(sb, "file", d->file);
+	if (d->readonly)
+		strbuf_adds(sb, "\t\t.readonly = 1,\n");
+	strbuf_adds(sb, "\t},\n");
+}
+
+static void glue_devices(struct strbuf *sb, const struct manifest *m)
+{
 	size_t i;
 
-	for (i = 0; i < b->m->ndevices; i++) {
-		const struct manifest_device *d = &b->m->devices[i];
-
-		s = ctx_printf(ctx, "%s\t{\n\t\t.name = %s,\n\t\t.kind = %s,\n", s,
-			       c_string(ctx, d->name),
-			       d->kind == DEVICE_NET ? "UK_DEVICE_NET" : "UK_DEVICE_BLOCK");
-		if (d->has_mac)
-			s = ctx_printf(ctx, "%s\t\t.mac = %s,\n\t\t.has_mac = 1,\n", s,
-				       bytes(ctx, d->mac, 6));
-		if (d->has_ipv4)
-			s = ctx_printf(ctx, "%s\t\t.ipv4 = %s,\n\t\t.ipv4_prefix = %u,\n", s,
-				       bytes(ctx, d->ipv4, 4), d->prefix);
-		if (d->has_gateway)
-			s = ctx_printf(ctx, "%s\t\t.gateway = %s,\n", s, bytes(ctx, d->gateway, 4));
-		if (d->dhcp)
-			s = cat(ctx, s, "\t\t.dhcp = 1,\n");
-		if (d->tap)
-			s = ctx_printf(ctx, "%s\t\t.tap = %s,\n", s, c_string(ctx, d->tap));
-		if (d->bridge)
-			s = ctx_printf(ctx, "%s\t\t.bridge = %s,\n", s, c_string(ctx, d->bridge));
-		if (d->file)
-			s = ctx_printf(ctx, "%s\t\t.file = %s,\n", s, c_string(ctx, d->file));
-		if (d->readonly)
-			s = cat(ctx, s, "\t\t.readonly = 1,\n");
-		s = cat(ctx, s, "\t},\n");
-	}
-	if (!b->m->ndevices)
-		s = cat(ctx, s, "\t{ .name = NULL }, /* none: C has no empty arrays */\n");
-	return ctx_printf(ctx, "%s};\nconst size_t uk_device_count = %zu;\n\n", s, b->m->ndevices);
+	strbuf_adds(sb, "const struct uk_device uk_devices[] = {\n");
+	for (i = 0; i < m->ndevices; i++)
+		glue_device(sb, &m->devices[i]);
+	if (!m->ndevices)
+		strbuf_adds(sb, "\t{ .name = NULL }, /* none: C has no empty arrays */\n");
+	strbuf_addf(sb, "};\nconst size_t uk_device_count = %zu;\n\n", m->ndevices);
 }
 
-static char *glue_argv(struct build *b)
+/* The manifest's cmdline:, split on spaces, after the app's name. */
+static void glue_argv(struct strbuf *sb, const struct manifest *m)
 {
-	struct uk_ctx *ctx = b->ctx;
-	char *s = ctx_strdup(ctx, "const char *const uk_default_argv[] = {\n\t");
-	const char *p = b->m->cmdline ? b->m->cmdline : "";
+	const char *p = m->cmdline ? m->cmdline : "";
 	int argc = 1;
 
-	s = cat(ctx, s, c_string(ctx, b->m->name));
+	strbuf_adds(sb, "const char *const uk_default_argv[] = {\n\t");
+	add_c_string(sb, m->name);
 	while (*p) {
-		const char *start;
+		size_t len;
 
 		while (*p == ' ')
 			p++;
 		if (!*p)
 			break;
-		start = p;
-		while (*p && *p != ' ')
-			p++;
-		s = ctx_printf(ctx, "%s, %s", s,
-			       c_string(ctx, ctx_strndup(ctx, start, (size_t)(p - start))));
+		len = strcspn(p, " ");
+		strbuf_adds(sb, ", ");
+		add_c_string(sb, ctx_strndup(sb->ctx, p, len));
+		p += len;
 		argc++;
 	}
-	return ctx_printf(ctx, "%s, NULL\n};\nconst int uk_default_argc = %d;\n\n", s, argc);
+	strbuf_addf(sb, ", NULL\n};\nconst int uk_default_argc = %d;\n\n", argc);
+}
+
+/* Prototypes of the modules' init and fini functions, then their table. */
+static void glue_modules(struct strbuf *sb, const struct resolution *res)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < res->n; i++) {
+		if (res->mods[i].mod->init_fn)
+			strbuf_addf(sb, "int %s(void);\n", res->mods[i].mod->init_fn);
+		if (res->mods[i].mod->fini_fn)
+			strbuf_addf(sb, "void %s(void);\n", res->mods[i].mod->fini_fn);
+	}
+	strbuf_adds(sb,
+		    "\n/* Modules with an init or a fini, in init order (uk deps shows it). */\n"
+		    "const struct uk_glue_module uk_glue_modules[] = {\n");
+	for (i = 0; i < res->n; i++) {
+		const struct module *mod = res->mods[i].mod;
+
+		if (!mod->init_fn && !mod->fini_fn)
+			continue;
+		strbuf_adds(sb, "\t{ ");
+		add_c_string(sb, mod->name);
+		strbuf_addf(sb, ", %s, %s },\n", mod->init_fn ? mod->init_fn : "NULL",
+			    mod->fini_fn ? mod->fini_fn : "NULL");
+		n++;
+	}
+	if (!n)
+		strbuf_adds(sb, "\t{ NULL, NULL, NULL }, /* none: C has no empty arrays */\n");
+	strbuf_addf(sb, "};\nconst size_t uk_glue_module_count = %zu;\n", n);
 }
 
 int generate_glue(struct build *b)
 {
 	struct uk_ctx *ctx = b->ctx;
-	const struct resolution *res = b->res;
-	char *s;
-	size_t i;
+	struct strbuf sb;
 
-	s = ctx_printf(ctx,
-		       "/* Generated by uk build from %s/uk.yaml and the module catalog, for %s;"
-		       " do not edit. */\n#include <uk/glue.h>\n"
-		       "#include <uk/plat.h>\n\nint main(int argc, char **argv);\n",
-		       b->m->name, b->target->name);
-	for (i = 0; i < res->n; i++) {
-		if (res->mods[i].mod->init_fn)
-			s = ctx_printf(ctx, "%sint %s(void);\n", s, res->mods[i].mod->init_fn);
-		if (res->mods[i].mod->fini_fn)
-			s = ctx_printf(ctx, "%svoid %s(void);\n", s, res->mods[i].mod->fini_fn);
-	}
-	s = cat(ctx, s, "\n");
-	s = cat(ctx, s, glue_devices(b));
-	s = ctx_printf(ctx, "%sconst size_t uk_memory_bytes = %lluull;\n\n", s,
-		       (unsigned long long)b->m->memory_bytes);
-	s = cat(ctx, s, glue_argv(b));
-	s = cat(ctx, s,
-		"/* The glue needs no libc: it compares names itself. */\n"
-		"static int glue_same_name(const char *a, const char *b)\n{\n"
-		"\twhile (*a && *a == *b) {\n\t\ta++;\n\t\tb++;\n\t}\n\treturn *a == *b;\n}\n\n"
-		"const struct uk_device *uk_device_find(const char *name)\n{\n"
-		"\tsize_t i;\n\n\tfor (i = 0; i < uk_device_count; i++)\n"
-		"\t\tif (glue_same_name(uk_devices[i].name, name))\n\t\t\treturn &uk_devices[i];\n"
-		"\treturn NULL;\n}\n\n");
-	s = cat(ctx, s,
-		"/* Called through a volatile pointer so that LTO keeps main a function of\n"
-		" * its own, which uk size and backtraces then show as the app's. */\n"
-		"static int (*volatile glue_main)(int, char **) = main;\n\n");
-	s = cat(ctx, s, "int uk_glue_run(int argc, char **argv)\n{\n\tint status;\n\n");
-	s = cat(ctx, s, "\t/* Module init, dependencies first (uk deps shows the order). */\n");
-	for (i = 0; i < res->n; i++) {
-		const struct module *mod = res->mods[i].mod;
-
-		if (!mod->init_fn)
-			continue;
-		s = ctx_printf(ctx,
-			       "%s\tif (%s() < 0)\n\t\tplat_panic(\"init of module %s failed\");\n",
-			       s, mod->init_fn, mod->name);
-	}
-	s = cat(ctx, s,
-		"\tif (argc <= 1) {\n\t\targc = uk_default_argc;\n"
-		"\t\targv = (char **)uk_default_argv;\n\t}\n");
-	s = cat(ctx, s, "\tstatus = glue_main(argc, argv);\n");
-	for (i = res->n; i-- > 0;)
-		if (res->mods[i].mod->fini_fn)
-			s = ctx_printf(ctx, "%s\t%s();\n", s, res->mods[i].mod->fini_fn);
-	s = cat(ctx, s, "\treturn status;\n}\n");
-	return fs_write_if_changed(ctx, fs_join(ctx, b->dir, "glue.c"), s, strlen(s));
+	strbuf_init(&sb, ctx);
+	strbuf_addf(&sb,
+		    "/* Generated by uk build from %s/uk.yaml and the module catalog, for %s;"
+		    " do not edit.\n * Data only: platform/glue/glue_run.c runs it. */\n"
+		    "#include <uk/glue.h>\n\n",
+		    b->m->name, b->target->name);
+	glue_devices(&sb, b->m);
+	strbuf_addf(&sb, "const size_t uk_memory_bytes = %lluull;\n\n",
+		    (unsigned long long)b->m->memory_bytes);
+	glue_argv(&sb, b->m);
+	glue_modules(&sb, b->res);
+	return fs_write_if_changed(ctx, fs_join(ctx, b->dir, "glue.c"), sb.s, sb.len);
 }
 
 int generate_linker_script(struct build *b)
@@ -177,177 +183,29 @@ int generate_linker_script(struct build *b)
 	return fs_write_if_changed(ctx, fs_join(ctx, b->dir, "link.ld"), out, strlen(out));
 }
 
-/* Marks module i and everything it requires, transitively. */
-static void mark_deps(const struct resolution *res, size_t i, bool *mark)
+/* The vif and disk lists of an xl config: one entry per device. */
+static void xl_devices(struct strbuf *vif, struct strbuf *disk, struct build *b)
 {
-	size_t j;
-
-	if (mark[i])
-		return;
-	mark[i] = true;
-	for (j = 0; j < res->mods[i].ndeps; j++)
-		mark_deps(res, res->mods[i].deps[j], mark);
-}
-
-static char *ninja_escape(struct uk_ctx *ctx, const char *s)
-{
-	char *out = ctx_strdup(ctx, "");
-
-	for (; *s; s++)
-		out = ctx_printf(ctx, "%s%s%c", out,
-				 (*s == ' ' || *s == ':' || *s == '$') ? "$" : "", *s);
-	return out;
-}
-
-/* -I flags for module i (its own and its dependencies' include dirs), or
- * for the app and glue (every module's, then the app's) when i == res->n. */
-static char *include_flags(struct build *b, size_t i)
-{
-	struct uk_ctx *ctx = b->ctx;
-	const struct resolution *res = b->res;
-	bool *mark = ctx_alloc(ctx, res->n + 1);
-	char *s = ctx_printf(ctx, " -I%s -I%s", fs_join(ctx, b->dir, "include"),
-			     fs_join(ctx, ctx->home, "platform/include"));
-	size_t j, k;
-
-	bool host = false;
-
-	if (i < res->n)
-		mark_deps(res, i, mark);
-	for (j = 0; j < res->n; j++) {
-		if (i < res->n && !mark[j])
-			continue;
-		host = host || res->mods[j].mod->nhost_headers;
-		for (k = 0; k < res->mods[j].mod->ninclude; k++)
-			s = ctx_printf(
-			    ctx, "%s -I%s", s,
-			    fs_join(ctx, res->mods[j].mod->dir, res->mods[j].mod->include[k]));
-	}
-	for (k = 0; i == res->n && k < b->m->ninclude; k++)
-		s = ctx_printf(ctx, "%s -I%s", s, fs_join(ctx, b->m->dir, b->m->include[k].text));
-	if (host)
-		s = ctx_printf(ctx, "%s -isystem %s", s, fs_join(ctx, b->dir, "host-include"));
-	return s;
-}
-
-static char *flag_list(struct uk_ctx *ctx, const char *const *flags, size_t n)
-{
-	char *s = ctx_strdup(ctx, "");
 	size_t i;
+	int ndisk = 0;
 
-	for (i = 0; i < n; i++)
-		s = ctx_printf(ctx, "%s %s", s, flags[i]);
-	return s;
-}
+	for (i = 0; i < b->m->ndevices; i++) {
+		const struct manifest_device *d = &b->m->devices[i];
 
-/* Flags every source gets: target, freestanding, LTO and sections, and the
- * prefix maps that keep build paths out of the image. */
-static char *common_flags(struct build *b, const char *resource_dir)
-{
-	struct uk_ctx *ctx = b->ctx;
-
-	return ctx_printf(ctx,
-			  "--target=%s -std=c11 -ffreestanding -nostdinc -isystem %s/include -O2 "
-			  "-flto -ffunction-sections -fdata-sections -fno-common -fno-ident "
-			  "-Wall -Wextra -ffile-prefix-map=%s=uk -ffile-prefix-map=%s=app%s",
-			  b->target->triple, resource_dir, ctx->home, b->m->dir,
-			  flag_list(ctx, b->target->cflags, b->target->ncflags));
-}
-
-static char *object_builds(struct build *b, const char *common, char **objs, char **base_objs)
-{
-	struct uk_ctx *ctx = b->ctx;
-	const struct resolution *res = b->res;
-	char *s = ctx_strdup(ctx, "");
-	size_t i, j;
-
-	for (i = 0; i <= res->n; i++) {
-		bool app = i == res->n;
-		const char *name = app ? "app" : res->mods[i].mod->name;
-		const char *root = app ? b->m->dir : res->mods[i].mod->dir;
-		char *flags = ctx_printf(
-		    ctx, "%s%s%s", common, include_flags(b, i),
-		    app ? flag_list(ctx, b->m->cflags, b->m->ncflags)
-			: flag_list(ctx, res->mods[i].mod->cflags, res->mods[i].mod->ncflags));
-		char **srcs;
-		size_t nsrcs;
-
-		if (build_sources(b, i, &srcs, &nsrcs) != 0)
-			return NULL;
-		for (j = 0; j < nsrcs; j++) {
-			const char *rel = fs_relative(srcs[j], root);
-			const char *shown = app ? rel : fs_relative(srcs[j], ctx->home);
-			char *obj = ninja_escape(ctx, ctx_printf(ctx, "obj/%s/%s.o", name, rel));
-			char *bobj = ninja_escape(ctx, ctx_printf(ctx, "base/%s/%s.o", name, rel));
-			char *src = ninja_escape(ctx, srcs[j]);
-
-			s = ctx_printf(ctx, "%sbuild %s: cc %s\n  flags = %s\n  src = %s\n", s, obj,
-				       src, flags, shown);
-			s = ctx_printf(ctx,
-				       "%sbuild %s: cc %s\n  flags = %s -fno-lto\n  src = %s\n", s,
-				       bobj, src, flags, shown);
-			*objs = ctx_printf(ctx, "%s %s", *objs, obj);
-			*base_objs = ctx_printf(ctx, "%s %s", *base_objs, bobj);
+		if (d->kind == DEVICE_NET) {
+			strbuf_addf(vif, "%s\"bridge=%s", vif->len ? ", " : "",
+				    d->bridge ? d->bridge : "xenbr0");
+			if (d->has_mac)
+				strbuf_addf(vif, ",mac=%02x:%02x:%02x:%02x:%02x:%02x", d->mac[0],
+					    d->mac[1], d->mac[2], d->mac[3], d->mac[4], d->mac[5]);
+			strbuf_addc(vif, '"');
+		} else {
+			strbuf_addf(disk, "%s\"format=raw,vdev=xvd%c,access=%s,target=%s\"",
+				    ndisk ? ", " : "", 'a' + ndisk, d->readonly ? "ro" : "rw",
+				    fs_join(b->ctx, b->m->dir, d->file));
+			ndisk++;
 		}
 	}
-	s = ctx_printf(ctx, "%sbuild obj/glue.o: cc glue.c\n  flags = %s%s\n  src = glue.c\n", s,
-		       common, include_flags(b, res->n));
-	s = ctx_printf(ctx,
-		       "%sbuild base/glue.o: cc glue.c\n  flags = %s%s -fno-lto\n  src = glue.c\n",
-		       s, common, include_flags(b, res->n));
-	*objs = cat(ctx, *objs, " obj/glue.o");
-	*base_objs = cat(ctx, *base_objs, " base/glue.o");
-	return s;
-}
-
-int generate_ninja(struct build *b)
-{
-	struct uk_ctx *ctx = b->ctx;
-	const char *argv[] = {"clang", "-print-resource-dir", NULL};
-	char *resource_dir, *nl, *s, *objs = ctx_strdup(ctx, ""), *base = ctx_strdup(ctx, "");
-	char *builds, *ldflags, *libs = ctx_strdup(ctx, "");
-	const char *name = fs_basename(b->image), *post;
-	size_t i;
-
-	if (proc_run_capture(ctx, argv, NULL, &resource_dir, NULL) != 0) {
-		diag_error(ctx, srcpos_none,
-			   "cannot run clang -print-resource-dir: is clang "
-			   "installed?");
-		return -1;
-	}
-	if ((nl = strchr(resource_dir, '\n')))
-		*nl = 0;
-	if (!(builds = object_builds(b, common_flags(b, resource_dir), &objs, &base)))
-		return -1;
-	ldflags = ctx_printf(ctx, "-static -nostdlib --build-id=sha1 -z noexecstack%s",
-			     flag_list(ctx, b->target->ldflags, b->target->nldflags));
-	for (i = 0; i < b->narchives; i++)
-		libs = ctx_printf(ctx, "%s %s", libs, ninja_escape(ctx, b->archives[i].path));
-	/* An arm64 Image is the raw bytes of the image, loaded as they are. */
-	post = !strcmp(b->target->image, "arm64-image") ? "llvm-objcopy -O binary $in $out"
-							: "llvm-objcopy --strip-all $in $out";
-	s = ctx_printf(ctx,
-		       "# Generated by uk build from %s/uk.yaml for %s; do not edit.\n"
-		       "ninja_required_version = 1.10\n\n"
-		       "rule cc\n  command = clang -MD -MF $out.d $flags -c $in -o $out\n"
-		       "  depfile = $out.d\n  deps = gcc\n  description = CC $src\n\n"
-		       "rule link\n  command = ld.lld %s $linkflags -T link.ld -Map=$out.map "
-		       "-o $out @$out.rsp%s\n  rspfile = $out.rsp\n  rspfile_content = $in\n"
-		       "  description = LINK $out\n\n"
-		       "rule strip\n  command = %s\n"
-		       "  description = STRIP $out\n\n",
-		       b->m->name, b->target->name, ldflags, libs, post);
-	s = cat(ctx, s, builds);
-	s = ctx_printf(ctx,
-		       "%s\nbuild %s.elf | %s.elf.map: link%s | link.ld%s\n  linkflags = "
-		       "--gc-sections --icf=all\n"
-		       "build %s: strip %s.elf\n"
-		       "\n# The baseline for uk size: no LTO, no --gc-sections.\n"
-		       "build base/%s.elf | base/%s.elf.map: link%s | link.ld%s\n  linkflags = "
-		       "--no-gc-sections\n"
-		       "build baseline: phony base/%s.elf\n\ndefault %s\n",
-		       s, name, name, objs, libs, name, name, name, name, base, libs, name, name);
-	return fs_write_if_changed(ctx, fs_join(ctx, b->dir, "build.ninja"), s, strlen(s));
 }
 
 /* The xl config of a Xen image: what `xl create` needs to boot it. Paths are
@@ -355,46 +213,29 @@ int generate_ninja(struct build *b)
 int generate_xl(struct build *b)
 {
 	struct uk_ctx *ctx = b->ctx;
-	char *s, *vif = "", *disk = "";
-	size_t i;
-	int nvif = 0, ndisk = 0;
+	struct strbuf sb, vif, disk;
 
-	s = ctx_printf(
-	    ctx,
-	    "# Generated by uk build from %s/uk.yaml for %s; do not edit.\n"
-	    "name = \"%s\"\n%skernel = \"%s\"\nmemory = %llu\nvcpus = 1\n"
-	    "on_poweroff = \"destroy\"\non_reboot = \"destroy\"\non_crash = \"destroy\"\n",
-	    b->m->name, b->target->name, b->m->name,
-	    !strcmp(b->target->image, "pvh-elf") ? "type = \"pvh\"\n" : "", b->image,
-	    (unsigned long long)(b->m->memory_bytes >> 20));
-	if (b->m->cmdline)
-		s = ctx_printf(ctx, "%scmdline = %s\n", s, c_string(ctx, b->m->cmdline));
-	for (i = 0; i < b->m->ndevices; i++) {
-		const struct manifest_device *d = &b->m->devices[i];
-
-		if (d->kind == DEVICE_NET) {
-			char *entry =
-			    ctx_printf(ctx, "bridge=%s", d->bridge ? d->bridge : "xenbr0");
-
-			if (d->has_mac)
-				entry = ctx_printf(ctx, "%s,mac=%02x:%02x:%02x:%02x:%02x:%02x",
-						   entry, d->mac[0], d->mac[1], d->mac[2],
-						   d->mac[3], d->mac[4], d->mac[5]);
-			vif = ctx_printf(ctx, "%s%s\"%s\"", vif, nvif++ ? ", " : "", entry);
-		} else {
-			const char *file = fs_join(ctx, b->m->dir, d->file);
-
-			disk = ctx_printf(ctx, "%s%s\"format=raw,vdev=xvd%c,access=%s,target=%s\"",
-					  disk, ndisk ? ", " : "", 'a' + ndisk,
-					  d->readonly ? "ro" : "rw", file);
-			ndisk++;
-		}
+	strbuf_init(&sb, ctx);
+	strbuf_init(&vif, ctx);
+	strbuf_init(&disk, ctx);
+	strbuf_addf(&sb, "# Generated by uk build from %s/uk.yaml for %s; do not edit.\n",
+		    b->m->name, b->target->name);
+	strbuf_addf(&sb, "name = \"%s\"\n%skernel = \"%s\"\nmemory = %llu\nvcpus = 1\n", b->m->name,
+		    !strcmp(b->target->image, "pvh-elf") ? "type = \"pvh\"\n" : "", b->image,
+		    (unsigned long long)(b->m->memory_bytes >> 20));
+	strbuf_adds(&sb, "on_poweroff = \"destroy\"\non_reboot = \"destroy\"\n"
+			 "on_crash = \"destroy\"\n");
+	if (b->m->cmdline) {
+		strbuf_adds(&sb, "cmdline = ");
+		add_c_string(&sb, b->m->cmdline);
+		strbuf_addc(&sb, '\n');
 	}
-	if (nvif)
-		s = ctx_printf(ctx, "%svif = [ %s ]\n", s, vif);
-	if (ndisk)
-		s = ctx_printf(ctx, "%sdisk = [ %s ]\n", s, disk);
-	return fs_write_if_changed(ctx, ctx_printf(ctx, "%s.xl", b->image), s, strlen(s));
+	xl_devices(&vif, &disk, b);
+	if (vif.len)
+		strbuf_addf(&sb, "vif = [ %s ]\n", vif.s);
+	if (disk.len)
+		strbuf_addf(&sb, "disk = [ %s ]\n", disk.s);
+	return fs_write_if_changed(ctx, ctx_printf(ctx, "%s.xl", b->image), sb.s, sb.len);
 }
 
 int generate_run(struct build *b)

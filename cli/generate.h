@@ -7,11 +7,13 @@
 
 #include "build.h"
 
-/* glue.c: devices, memory, default argv, module init and fini. */
+/* glue.c: data only (devices, memory, default argv, the module table) for
+ * the fixed runner platform/glue/glue_run.c. */
 int generate_glue(struct build *b);
 /* link.ld from linker/<template>. */
 int generate_linker_script(struct build *b);
-/* build.ninja: one compile edge per source, the link and the baseline. */
+/* build.ninja (generate_ninja.c): each module's flags in a variable, one
+ * compile edge per source, the link and the baseline. */
 int generate_ninja(struct build *b);
 /* <image>.xl: what `xl create` needs to boot a Xen image. */
 int generate_xl(struct build *b);

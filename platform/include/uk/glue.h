@@ -42,8 +42,22 @@ extern const size_t uk_memory_bytes;
 extern const char *const uk_default_argv[];
 extern const int uk_default_argc;
 
+/* A module with an init or a fini function. glue.c lists them in init
+ * order (dependencies first); the runner, platform/glue/glue_run.c, calls
+ * the inits in that order and the finis in reverse. Unset functions are
+ * NULL. */
+struct uk_glue_module {
+	const char *name;
+	int (*init)(void); /* < 0: the image panics, naming the module */
+	void (*fini)(void);
+};
+
+extern const struct uk_glue_module uk_glue_modules[];
+extern const size_t uk_glue_module_count;
+
 /* Runs every module's init function in dependency order, then the app's
- * main(argc, argv); returns main's return value. A failing init ends the
+ * main(argc, argv) (the default argv when argc <= 1), then every module's
+ * fini in reverse; returns main's return value. A failing init ends the
  * image with a panic naming the module. Called once by the platform. */
 int uk_glue_run(int argc, char **argv);
 

@@ -10,31 +10,23 @@
 #include "fsutil.h"
 #include "proc.h"
 #include "suggest.h"
+#include "template.h"
 
-/* Copies a template file, replacing {{name}} with the app's name. */
+/* Copies a template file, replacing ${name} with the app's name. */
 static int copy_template_file(struct uk_ctx *ctx, const char *from, const char *to,
 			      const char *name)
 {
-	size_t len;
-	const char *text = fs_read(ctx, from, &len), *p;
-	char *out = ctx_strdup(ctx, "");
+	const struct template_var vars[] = {{"name", name}};
+	const char *text = fs_read(ctx, from, NULL);
+	char *out;
 
 	if (!text) {
 		diag_error(ctx, srcpos_none, "cannot read %s: %s", from, strerror(errno));
 		return -1;
 	}
-	for (p = text; *p;) {
-		if (!strncmp(p, "{{name}}", 8)) {
-			out = ctx_printf(ctx, "%s%s", out, name);
-			p += 8;
-		} else {
-			const char *next = strstr(p, "{{name}}");
-			size_t n = next ? (size_t)(next - p) : strlen(p);
-
-			out = ctx_printf(ctx, "%s%.*s", out, (int)n, p);
-			p += n;
-		}
-	}
+	if (!(out =
+		  template_expand(ctx, text, vars, 1, (struct srcpos){from, 1, 1}, "the template")))
+		return -1;
 	if (fs_mkdir_p(ctx, fs_dirname(ctx, to)) != 0)
 		return -1;
 	return fs_write_if_changed(ctx, to, out, strlen(out));

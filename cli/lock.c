@@ -7,6 +7,7 @@
 #include "fsutil.h"
 #include "proc.h"
 #include "sha256.h"
+#include "strbuf.h"
 #include "ydoc.h"
 
 struct lock_module {
@@ -312,32 +313,33 @@ int lock_check_image(struct build *b)
 	return 0;
 }
 
-static char *emit_target(struct uk_ctx *ctx, const struct lock_target *t)
+static void emit_target(struct strbuf *sb, const struct lock_target *t)
 {
-	char *s = ctx_printf(ctx, "  %s:\n    toolchain: \"%s\"\n    app: %s\n    modules:\n",
-			     t->target, t->toolchain, t->app_hash);
 	size_t i;
 
+	strbuf_addf(sb, "  %s:\n    toolchain: \"%s\"\n    app: %s\n    modules:\n", t->target,
+		    t->toolchain, t->app_hash);
 	for (i = 0; i < t->n; i++)
-		s = ctx_printf(ctx, "%s      - { name: %s, version: %s, hash: %s }\n", s,
-			       t->mods[i].name, t->mods[i].version, t->mods[i].hash);
-	return ctx_printf(ctx, "%s    image: %s\n", s, t->image_hash);
+		strbuf_addf(sb, "      - { name: %s, version: %s, hash: %s }\n", t->mods[i].name,
+			    t->mods[i].version, t->mods[i].hash);
+	strbuf_addf(sb, "    image: %s\n", t->image_hash);
 }
 
 int lock_write(struct build *b)
 {
 	struct uk_ctx *ctx = b->ctx;
 	struct lock_target *all, now = current_inputs(b);
+	struct strbuf sb;
 	size_t n, i;
-	char *s;
 	bool placed = false;
 
 	now.image_hash = lock_hash_file(ctx, b->image);
 	if (read_lock(b, &all, &n) != 0)
 		return -1;
-	s = ctx_strdup(ctx, "# uk.lock: written by uk build; keep it with the app. `uk build "
-			    "--locked` fails\n# when the module set, a module's content, the "
-			    "toolchain or the image differ.\ntargets:\n");
+	strbuf_init(&sb, ctx);
+	strbuf_adds(&sb, "# uk.lock: written by uk build; keep it with the app. `uk build "
+			 "--locked` fails\n# when the module set, a module's content, the "
+			 "toolchain or the image differ.\ntargets:\n");
 	/* Entries stay sorted by target, so the file is stable. */
 	for (i = 0; i < n; i++) {
 		int c = strcmp(all[i].target, now.target);
@@ -345,12 +347,12 @@ int lock_write(struct build *b)
 		if (c == 0)
 			continue;
 		if (c > 0 && !placed) {
-			s = ctx_printf(ctx, "%s%s", s, emit_target(ctx, &now));
+			emit_target(&sb, &now);
 			placed = true;
 		}
-		s = ctx_printf(ctx, "%s%s", s, emit_target(ctx, &all[i]));
+		emit_target(&sb, &all[i]);
 	}
 	if (!placed)
-		s = ctx_printf(ctx, "%s%s", s, emit_target(ctx, &now));
-	return fs_write_if_changed(ctx, lock_path(b), s, strlen(s));
+		emit_target(&sb, &now);
+	return fs_write_if_changed(ctx, lock_path(b), sb.s, sb.len);
 }

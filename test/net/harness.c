@@ -331,3 +331,16 @@ const char *h_frame_problem(const uint8_t *f, size_t len)
 		return "ICMP length or checksum";
 	return NULL;
 }
+
+void h_counters_delta(const struct uk_counter_table *t, const void *before, const void *now,
+		      void *out)
+{
+	const struct uk_counter_desc *d;
+	size_t i;
+
+	memcpy(out, now, t->size);
+	for (d = t->descs; d < t->descs + t->n; d++)
+		for (i = 0; i < d->count && !d->gauge; i++)
+			uk_counter_set(d, out, i,
+				       uk_counter_get(d, now, i) - uk_counter_get(d, before, i));
+}

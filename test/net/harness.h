@@ -92,4 +92,9 @@ struct h_ip_view {
 };
 bool h_parse_ip(const uint8_t *f, size_t len, struct h_ip_view *v);
 
+/* out = now - before, counter by counter, for two copies of the stats
+ * struct that table t describes; gauges keep now's value. */
+void h_counters_delta(const struct uk_counter_table *t, const void *before, const void *now,
+		      void *out);
+
 #endif

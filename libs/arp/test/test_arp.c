@@ -26,22 +26,9 @@ static int setup(void **state)
 static struct arp_stats delta(void)
 {
 	struct arp_stats now, d;
-	size_t i;
 
 	arp_stats(&now);
-	d.rx_requests = now.rx_requests - before.rx_requests;
-	d.rx_replies = now.rx_replies - before.rx_replies;
-	d.tx_requests = now.tx_requests - before.tx_requests;
-	d.tx_replies = now.tx_replies - before.tx_replies;
-	d.announcements = now.announcements - before.announcements;
-	d.resolved = now.resolved - before.resolved;
-	d.expired = now.expired - before.expired;
-	d.evicted = now.evicted - before.evicted;
-	d.failed = now.failed - before.failed;
-	d.queued = now.queued - before.queued;
-	d.entries = now.entries;
-	for (i = 0; i < ARP_DROP_COUNT; i++)
-		d.drops[i] = now.drops[i] - before.drops[i];
+	h_counters_delta(&arp_counter_table, &before, &now, &d);
 	return d;
 }
 

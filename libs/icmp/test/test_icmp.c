@@ -24,17 +24,9 @@ static int setup(void **state)
 static struct icmp_stats delta(void)
 {
 	struct icmp_stats now, d;
-	size_t i;
 
 	icmp_stats(&now);
-	d.rx_messages = now.rx_messages - before.rx_messages;
-	d.rx_echo_requests = now.rx_echo_requests - before.rx_echo_requests;
-	d.tx_echo_replies = now.tx_echo_replies - before.tx_echo_replies;
-	d.rx_errors = now.rx_errors - before.rx_errors;
-	d.tx_errors = now.tx_errors - before.tx_errors;
-	d.tx_failures = now.tx_failures - before.tx_failures;
-	for (i = 0; i < ICMP_DROP_COUNT; i++)
-		d.drops[i] = now.drops[i] - before.drops[i];
+	h_counters_delta(&icmp_counter_table, &before, &now, &d);
 	return d;
 }
 

@@ -35,33 +35,24 @@ static void on_event(struct netdev *dev, enum dhcp_event ev, const struct dhcp_l
 	fflush(stdout);
 }
 
-#define SHOW(prefix, st, field)                                                                    \
-	printf("%s." #field "=%llu\n", prefix, (unsigned long long)(st).field)
+/* One module.name=value line (uk/counters.h). */
+static void show(void *arg, const char *module, const char *name, const char *element,
+		 uint64_t value)
+{
+	(void)arg;
+	printf("%s.%s%s%s=%llu\n", module, name, element ? "." : "", element ? element : "",
+	       (unsigned long long)value);
+}
 
 static void report(void)
 {
 	struct dhcp_stats d;
 	struct icmp_stats ic;
-	unsigned i;
 
 	dhcp_stats(&d);
-	SHOW("dhcp", d, tx_discovers);
-	SHOW("dhcp", d, tx_requests);
-	SHOW("dhcp", d, tx_errors);
-	SHOW("dhcp", d, retransmissions);
-	SHOW("dhcp", d, rx_offers);
-	SHOW("dhcp", d, rx_acks);
-	SHOW("dhcp", d, rx_naks);
-	SHOW("dhcp", d, bound);
-	SHOW("dhcp", d, renewed);
-	SHOW("dhcp", d, rebound);
-	SHOW("dhcp", d, expired);
-	SHOW("dhcp", d, restarts);
-	for (i = 0; i < DHCP_DROP_COUNT; i++)
-		printf("dhcp.drop.%s=%llu\n", dhcp_drop_names[i], (unsigned long long)d.drops[i]);
+	uk_counters_each(&dhcp_counter_table, &d, show, NULL);
 	icmp_stats(&ic);
-	SHOW("icmp", ic, rx_echo_requests);
-	SHOW("icmp", ic, tx_echo_replies);
+	uk_counters_each(&icmp_counter_table, &ic, show, NULL);
 }
 
 int main(int argc, char **argv)

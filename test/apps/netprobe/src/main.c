@@ -25,21 +25,17 @@ static void on_datagram(struct udp_socket *s, const struct udp_datagram *d, void
 		done = true;
 }
 
-#define SHOW(prefix, st, field)                                                                    \
-	printf("%s." #field "=%llu\n", prefix, (unsigned long long)(st).field)
-
-static void show_drops(const char *prefix, const uint64_t *drops, const char *const *names,
-		       size_t n)
+/* One module.name=value line (uk/counters.h). */
+static void show(void *arg, const char *module, const char *name, const char *element,
+		 uint64_t value)
 {
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		printf("%s.drop.%s=%llu\n", prefix, names[i], (unsigned long long)drops[i]);
+	(void)arg;
+	printf("%s.%s%s%s=%llu\n", module, name, element ? "." : "", element ? element : "",
+	       (unsigned long long)value);
 }
 
 static void report(void)
 {
-	struct netdev *dev = netdev_find("net0");
 	struct netdev_stats nd;
 	struct ethernet_stats eth;
 	struct arp_stats arp;
@@ -48,54 +44,20 @@ static void report(void)
 	struct udp_stats udp;
 	struct sched_stats sch;
 
-	netdev_stats(dev, &nd);
-	SHOW("netdev", nd, rx_packets);
-	SHOW("netdev", nd, rx_bytes);
-	SHOW("netdev", nd, tx_packets);
-	SHOW("netdev", nd, tx_bytes);
-	show_drops("netdev", nd.drops, netdev_drop_names, NETDEV_DROP_COUNT);
+	netdev_stats(netdev_find("net0"), &nd);
+	uk_counters_each(&netdev_counter_table, &nd, show, NULL);
 	ethernet_stats(&eth);
-	SHOW("ethernet", eth, rx_frames);
-	SHOW("ethernet", eth, tx_frames);
-	SHOW("ethernet", eth, tx_errors);
-	show_drops("ethernet", eth.drops, ethernet_drop_names, ETHERNET_DROP_COUNT);
+	uk_counters_each(&ethernet_counter_table, &eth, show, NULL);
 	arp_stats(&arp);
-	SHOW("arp", arp, rx_requests);
-	SHOW("arp", arp, rx_replies);
-	SHOW("arp", arp, tx_requests);
-	SHOW("arp", arp, tx_replies);
-	SHOW("arp", arp, announcements);
-	SHOW("arp", arp, resolved);
-	SHOW("arp", arp, failed);
-	SHOW("arp", arp, queued);
-	show_drops("arp", arp.drops, arp_drop_names, ARP_DROP_COUNT);
+	uk_counters_each(&arp_counter_table, &arp, show, NULL);
 	ipv4_stats(&ip);
-	SHOW("ipv4", ip, rx_packets);
-	SHOW("ipv4", ip, rx_fragments);
-	SHOW("ipv4", ip, reassembled);
-	SHOW("ipv4", ip, delivered);
-	SHOW("ipv4", ip, tx_packets);
-	SHOW("ipv4", ip, tx_fragments);
-	SHOW("ipv4", ip, tx_errors);
-	show_drops("ipv4", ip.drops, ipv4_drop_names, IPV4_DROP_COUNT);
+	uk_counters_each(&ipv4_counter_table, &ip, show, NULL);
 	icmp_stats(&icmp);
-	SHOW("icmp", icmp, rx_messages);
-	SHOW("icmp", icmp, rx_echo_requests);
-	SHOW("icmp", icmp, tx_echo_replies);
-	SHOW("icmp", icmp, rx_errors);
-	SHOW("icmp", icmp, tx_errors);
-	SHOW("icmp", icmp, tx_failures);
-	show_drops("icmp", icmp.drops, icmp_drop_names, ICMP_DROP_COUNT);
+	uk_counters_each(&icmp_counter_table, &icmp, show, NULL);
 	udp_stats(&udp);
-	SHOW("udp", udp, rx_datagrams);
-	SHOW("udp", udp, tx_datagrams);
-	SHOW("udp", udp, tx_failures);
-	show_drops("udp", udp.drops, udp_drop_names, UDP_DROP_COUNT);
+	uk_counters_each(&udp_counter_table, &udp, show, NULL);
 	sched_stats(&sch);
-	SHOW("sched", sch, turns);
-	SHOW("sched", sch, blocks);
-	SHOW("sched", sch, timers_fired);
-	SHOW("sched", sch, polls);
+	uk_counters_each(&sched_counter_table, &sch, show, NULL);
 }
 
 int main(int argc, char **argv)

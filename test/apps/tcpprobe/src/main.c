@@ -169,34 +169,22 @@ static void send_event(struct tcp_conn *c, enum tcp_event ev, void *arg)
 	}
 }
 
+/* One module.name=value line (uk/counters.h). */
+static void show(void *arg, const char *module, const char *name, const char *element,
+		 uint64_t value)
+{
+	(void)arg;
+	printf("%s.%s%s%s=%llu\n", module, name, element ? "." : "", element ? element : "",
+	       (unsigned long long)value);
+}
+
 static void report(uint64_t ns)
 {
 	struct tcp_stats st;
-	size_t i;
 
 	tcp_stats(&st);
 	printf("elapsed=%llu\nbytes=%llu\n", (unsigned long long)ns, bytes);
-#define SHOW(f) printf("tcp." #f "=%llu\n", (unsigned long long)st.f)
-	SHOW(rx_segments);
-	SHOW(tx_segments);
-	SHOW(rx_bytes);
-	SHOW(tx_bytes);
-	SHOW(retransmits);
-	SHOW(timeouts);
-	SHOW(fast_recoveries);
-	SHOW(lost_retransmits);
-	SHOW(icmp_errors);
-	SHOW(icmp_ignored);
-	SHOW(rx_out_of_order);
-	SHOW(rx_duplicate);
-	SHOW(active_opens);
-	SHOW(passive_opens);
-	SHOW(resets_sent);
-	SHOW(resets_received);
-	SHOW(conns_closed);
-	SHOW(tx_failures);
-	for (i = 0; i < TCP_DROP_COUNT; i++)
-		printf("tcp.drop.%s=%llu\n", tcp_drop_names[i], (unsigned long long)st.drops[i]);
+	uk_counters_each(&tcp_counter_table, &st, show, NULL);
 	printf("tcp.in_use=%u\n", tcp_conn_count());
 	printf("most_connections=%u\n", most);
 }

@@ -9,18 +9,25 @@
 #include "fsutil.h"
 #include "proc.h"
 
-struct owner {
-	const char *symbol, *module;
-};
-
-struct owners {
-	struct owner *v;
-	size_t n;
-};
-
 static int cmp_owner(const void *a, const void *b)
 {
-	return strcmp(((const struct owner *)a)->symbol, ((const struct owner *)b)->symbol);
+	return strcmp(((const struct size_owner *)a)->symbol,
+		      ((const struct size_owner *)b)->symbol);
+}
+
+void size_owners_add(struct uk_ctx *ctx, struct size_owners *o, const char *symbol,
+		     const char *module)
+{
+	struct size_owner *w = CTX_PUSH(ctx, o->v, o->n);
+
+	w->symbol = symbol;
+	w->module = module;
+}
+
+void size_owners_sort(struct size_owners *o)
+{
+	if (o->n)
+		qsort(o->v, o->n, sizeof(*o->v), cmp_owner);
 }
 
 enum size_class size_class_of(const char *s)
@@ -50,7 +57,7 @@ static const char *module_of_path(struct uk_ctx *ctx, const char *path)
 	return end ? ctx_strndup(ctx, p, (size_t)(end - p)) : NULL;
 }
 
-static int load_owners(struct uk_ctx *ctx, const char *objdir, struct owners *o)
+static int load_owners(struct uk_ctx *ctx, const char *objdir, struct size_owners *o)
 {
 	static const char *const skip[] = {NULL};
 	char **files, *out, *line, *save;
@@ -76,25 +83,21 @@ static int load_owners(struct uk_ctx *ctx, const char *objdir, struct owners *o)
 		return -1;
 	for (line = strtok_r(out, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
 		char *colon = strstr(line, ": "), *name = strrchr(line, ' ');
-		struct owner *w;
+		const char *module;
 
 		if (!colon || !name)
 			continue;
 		*colon = 0;
-		w = CTX_PUSH(ctx, o->v, o->n);
-		w->symbol = name + 1;
-		w->module = module_of_path(ctx, line);
-		if (!w->module)
-			o->n--;
+		if ((module = module_of_path(ctx, line)))
+			size_owners_add(ctx, o, name + 1, module);
 	}
-	if (o->n)
-		qsort(o->v, o->n, sizeof(*o->v), cmp_owner);
+	size_owners_sort(o);
 	return 0;
 }
 
-static const char *owner_of(struct uk_ctx *ctx, const struct owners *o, const char *sym)
+static const char *owner_of(struct uk_ctx *ctx, const struct size_owners *o, const char *sym)
 {
-	struct owner key, *hit;
+	struct size_owner key, *hit;
 	char *dot;
 
 	/* LTO renames promoted statics foo -> foo.llvm.123; the base name owns it. */
@@ -148,7 +151,7 @@ struct pending {
 };
 
 struct sources {
-	const struct owners *owners;
+	const struct size_owners *owners;
 	const struct build_archive *archives;
 	size_t narchives;
 };
@@ -169,7 +172,7 @@ static const char *archive_owner(const struct sources *src, const char *file)
 static void settle(struct uk_ctx *ctx, struct size_report *r, const struct sources *src,
 		   struct pending *p, const char *first_symbol)
 {
-	const struct owners *o = src->owners;
+	const struct size_owners *o = src->owners;
 	const char *who = NULL, *sym;
 
 	if (!p->open)
@@ -191,12 +194,8 @@ static void settle(struct uk_ctx *ctx, struct size_report *r, const struct sourc
 int size_analyze(struct uk_ctx *ctx, const char *map, const char *objdir,
 		 const struct build_archive *archives, size_t narchives, struct size_report *out)
 {
-	char *text = fs_read(ctx, map, NULL), *line, *save;
-	struct owners owners;
-	struct sources src = {&owners, archives, narchives};
-	struct pending p = {0};
-	enum size_class cls = SIZE_RODATA;
-	bool alloc_section = false;
+	char *text = fs_read(ctx, map, NULL);
+	struct size_owners owners = {0};
 
 	memset(out, 0, sizeof(*out));
 	if (!text) {
@@ -207,6 +206,20 @@ int size_analyze(struct uk_ctx *ctx, const char *map, const char *objdir,
 		diag_error(ctx, srcpos_none, "llvm-nm failed on the objects in %s", objdir);
 		return -1;
 	}
+	size_parse_map(ctx, text, &owners, archives, narchives, out);
+	return 0;
+}
+
+void size_parse_map(struct uk_ctx *ctx, char *text, const struct size_owners *owners,
+		    const struct build_archive *archives, size_t narchives, struct size_report *out)
+{
+	char *line, *save;
+	struct sources src = {owners, archives, narchives};
+	struct pending p = {0};
+	enum size_class cls = SIZE_RODATA;
+	bool alloc_section = false;
+
+	memset(out, 0, sizeof(*out));
 	for (line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
 		unsigned long long vma, lma, size, align;
 		const char *rest;
@@ -254,5 +267,4 @@ int size_analyze(struct uk_ctx *ctx, const char *map, const char *objdir,
 	settle(ctx, out, &src, &p, NULL);
 	if (out->n)
 		qsort(out->rows, out->n, sizeof(*out->rows), cmp_row);
-	return 0;
 }

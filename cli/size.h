@@ -28,6 +28,29 @@ struct size_report {
 int size_analyze(struct uk_ctx *ctx, const char *map, const char *objdir,
 		 const struct build_archive *archives, size_t narchives, struct size_report *out);
 
+/* Which module defines which symbol: the owners of a map's sections. */
+struct size_owner {
+	const char *symbol, *module;
+};
+struct size_owners {
+	struct size_owner *v; /* sorted by symbol once size_owners_sort ran */
+	size_t n;
+};
+void size_owners_add(struct uk_ctx *ctx, struct size_owners *o, const char *symbol,
+		     const char *module);
+void size_owners_sort(struct size_owners *o);
+
+/* The parsing half of size_analyze: an lld link map's text (changed in
+ * place) into out. A section belongs to the module of its object
+ * (obj/<module>/..., base/<module>/...), else to the module whose archive
+ * it came from, else to the owner of the symbol it is named after
+ * (.text.foo, with LTO's ".llvm.123" suffix dropped), else to the owner
+ * of its first symbol, else to "(unattributed)". Only allocated sections
+ * (address not 0) count. */
+void size_parse_map(struct uk_ctx *ctx, char *map, const struct size_owners *owners,
+		    const struct build_archive *archives, size_t narchives,
+		    struct size_report *out);
+
 /* The class of an output section name (.text*, .rodata*, .data*, .bss*). */
 enum size_class size_class_of(const char *section);
 

@@ -7,6 +7,7 @@
 #include "configure.h"
 #include "fsutil.h"
 #include "lock.h"
+#include "report.h"
 
 static const char *shown_path(struct uk_ctx *ctx, const char *path)
 {
@@ -18,47 +19,67 @@ static const char *shown_path(struct uk_ctx *ctx, const char *path)
 int build_app(struct uk_ctx *ctx, struct cmd_args *a, struct cmd_opts *o, struct build *b)
 {
 	if (build_prepare(ctx, cmd_manifest_path(ctx, a), o->target, b) != 0)
-		return -1;
+		return UK_EXIT_INPUT;
 	/* Fetch, configure, generate; then every input is known (archives
 	 * included, whose hashes the lock has) and --locked compares them. */
 	if (build_generate(b) != 0)
-		return -1;
+		return UK_EXIT_INPUT;
 	if (o->locked && lock_check_inputs(b) != 0)
-		return -1;
+		return UK_EXIT_LOCKED;
 	if (build_ninja(b, NULL) != 0)
-		return -1;
+		return UK_EXIT_BUILD;
 	if (o->locked)
-		return lock_check_image(b);
-	return lock_write(b);
+		return lock_check_image(b) != 0 ? UK_EXIT_LOCKED : UK_EXIT_OK;
+	return lock_write(b) != 0 ? UK_EXIT_IO : UK_EXIT_OK;
 }
 
 int cmd_build(struct uk_ctx *ctx, struct cmd_args *a)
 {
-	static const char *const allowed[] = {"target", "locked", NULL};
+	static const char *const allowed[] = {"target", "locked", "json", NULL};
 	struct cmd_opts o;
 	struct build b;
+	struct report r;
+	int rc;
 
 	if (cmd_parse(ctx, a, "build", allowed, &o) != 0)
-		return 2;
-	if (build_app(ctx, a, &o, &b) != 0)
-		return 1;
-	printf("%s\n", shown_path(ctx, b.image));
-	return 0;
+		return report_usage(ctx, a, "build");
+	if (!o.json) {
+		if ((rc = build_app(ctx, a, &o, &b)) == UK_EXIT_OK)
+			printf("%s\n", shown_path(ctx, b.image));
+		return rc;
+	}
+	report_begin(&r, ctx, "build");
+	rc = build_app(ctx, a, &o, &b);
+	json_field_bool(&r.j, "locked", o.locked);
+	/* Module hashes need the archives that build_generate fetches. */
+	report_build(&r, &b, rc != UK_EXIT_INPUT);
+	report_image(&r, rc == UK_EXIT_OK ? b.image : NULL);
+	return report_end(&r, rc);
 }
 
 int cmd_check(struct uk_ctx *ctx, struct cmd_args *a)
 {
-	static const char *const allowed[] = {"target", NULL};
+	static const char *const allowed[] = {"target", "json", NULL};
 	struct cmd_opts o;
 	struct build b;
+	struct report r;
 	const char *path;
+	int rc = UK_EXIT_OK;
 
 	if (cmd_parse(ctx, a, "check", allowed, &o) != 0)
-		return 2;
+		return report_usage(ctx, a, "check");
+	if (o.json)
+		report_begin(&r, ctx, "check");
 	/* uk check FILE checks any manifest file, wherever it is. */
 	path = o.npositional ? o.positional[0] : cmd_manifest_path(ctx, a);
 	if (build_prepare(ctx, path, o.target, &b) != 0 || configure_check_options(&b) != 0)
-		return 1;
-	printf("%s: ok: %zu modules for %s\n", path, b.res->n, b.target->name);
-	return 0;
+		rc = UK_EXIT_INPUT;
+	if (o.json) {
+		json_field_string(&r.j, "manifest", path);
+		report_build(&r, &b, false);
+		return report_end(&r, rc);
+	}
+	if (rc == UK_EXIT_OK)
+		printf("%s: ok: %zu modules for %s\n", path, b.res->n, b.target->name);
+	return rc;
 }

@@ -19,7 +19,7 @@ static int run_hosted(struct uk_ctx *ctx, struct cmd_args *a, struct cmd_opts *o
 	fflush(NULL);
 	execv(b->image, (char *const *)argv);
 	diag_error(ctx, srcpos_none, "cannot run %s", b->image);
-	return 1;
+	return UK_EXIT_TOOL;
 }
 
 /* QEMU's PVH loader boots the image; it prints through COM1 and ends QEMU
@@ -55,11 +55,11 @@ static int run_qemu(struct uk_ctx *ctx, struct build *b)
 	int rc = proc_run(ctx, argv, NULL, NULL);
 
 	if (rc < 0)
-		return 1;
+		return UK_EXIT_TOOL;
 	if (rc & 1)
 		return rc >> 1;
 	diag_error(ctx, srcpos_none, "qemu ended without the image's status (status %d)", rc);
-	return 1;
+	return UK_EXIT_TOOL;
 }
 
 /* The rig prints the guest's console between its own "=== xenrig" lines and
@@ -71,7 +71,7 @@ static int run_rig(struct uk_ctx *ctx, struct build *b)
 	const char *rig = fs_join(ctx, ctx->home, "platform/xen/rig/xenrig");
 	const char *argv[6];
 	char *out, *line, *save, *result = NULL;
-	int rc, status = 1, n = 0;
+	int rc, status = UK_EXIT_TOOL, n = 0;
 	size_t i;
 
 	argv[n++] = rig;
@@ -95,7 +95,7 @@ static int run_rig(struct uk_ctx *ctx, struct build *b)
 	fflush(stdout);
 	if (rc != 0 || !result) {
 		diag_error(ctx, srcpos_none, "the Xen test rig failed (status %d)", rc);
-		return 1;
+		return UK_EXIT_TOOL;
 	}
 	if (strstr(result, "shutdown=crash")) {
 		diag_error(ctx, srcpos_none, "the guest crashed");
@@ -121,11 +121,12 @@ int cmd_run(struct uk_ctx *ctx, struct cmd_args *a)
 	static const char *const allowed[] = {"target", "locked", "rig", "qemu", NULL};
 	struct cmd_opts o;
 	struct build b;
+	int rc;
 
 	if (cmd_parse(ctx, a, "run", allowed, &o) != 0)
-		return 2;
-	if (build_app(ctx, a, &o, &b) != 0)
-		return 1;
+		return UK_EXIT_USAGE;
+	if ((rc = build_app(ctx, a, &o, &b)) != UK_EXIT_OK)
+		return rc;
 	if (!strcmp(b.target->platform, "hosted"))
 		return run_hosted(ctx, a, &o, &b);
 	if (o.qemu)
@@ -134,7 +135,7 @@ int cmd_run(struct uk_ctx *ctx, struct cmd_args *a)
 		const char *argv[] = {"xl", "create", "-c", ctx_printf(ctx, "%s.xl", b.image),
 				      NULL};
 
-		return proc_run(ctx, argv, NULL, NULL) == 0 ? 0 : 1;
+		return proc_run(ctx, argv, NULL, NULL) == 0 ? 0 : UK_EXIT_TOOL;
 	}
 	return run_rig(ctx, &b);
 }

@@ -6,6 +6,7 @@
 #include "build.h"
 #include "commands.h"
 #include "fsutil.h"
+#include "report.h"
 #include "size.h"
 
 static const char *const class_names[SIZE_NCLASSES] = {"text", "rodata", "data", "bss"};
@@ -13,6 +14,27 @@ static const char *const class_names[SIZE_NCLASSES] = {"text", "rodata", "data",
 static uint64_t image_bytes(const uint64_t v[SIZE_NCLASSES])
 {
 	return v[SIZE_TEXT] + v[SIZE_RODATA] + v[SIZE_DATA];
+}
+
+/* A module's image bytes in the baseline, 0 when it has no row there. */
+static uint64_t baseline_of(const struct size_report *base, const char *name)
+{
+	size_t j;
+
+	for (j = 0; j < base->n; j++)
+		if (!strcmp(base->rows[j].name, name))
+			return image_bytes(base->rows[j].bytes);
+	return 0;
+}
+
+static uint64_t saving(uint64_t now, uint64_t was)
+{
+	return was > now ? was - now : 0;
+}
+
+static double saving_percent(uint64_t now, uint64_t was)
+{
+	return was ? 100.0 * (double)saving(now, was) / (double)was : 0.0;
 }
 
 static char *report_text(struct uk_ctx *ctx, struct build *b, const struct size_report *r,
@@ -32,12 +54,8 @@ static char *report_text(struct uk_ctx *ctx, struct build *b, const struct size_
 		s = ctx_printf(ctx, "%s %9s", s, class_names[c]);
 	s = ctx_printf(ctx, "%s %9s %9s\n", s, "total", "baseline");
 	for (i = 0; i < r->n; i++) {
-		uint64_t base_total = 0;
-		size_t j;
+		uint64_t base_total = baseline_of(base, r->rows[i].name);
 
-		for (j = 0; j < base->n; j++)
-			if (!strcmp(base->rows[j].name, r->rows[i].name))
-				base_total = image_bytes(base->rows[j].bytes);
 		s = ctx_printf(ctx, "%s%-16s", s, r->rows[i].name);
 		for (c = 0; c < SIZE_NCLASSES; c++)
 			s = ctx_printf(ctx, "%s %9llu", s, (unsigned long long)r->rows[i].bytes[c]);
@@ -63,36 +81,118 @@ static char *report_text(struct uk_ctx *ctx, struct build *b, const struct size_
 	    "(baseline); saved %llu bytes (%.1f%%)\n"
 	    "(bss takes no space in the file; 'total' and 'baseline' leave it out)\n",
 	    s, (unsigned long long)now, (unsigned long long)was,
-	    (unsigned long long)(was > now ? was - now : 0),
-	    was ? 100.0 * (double)(was > now ? was - now : 0) / (double)was : 0.0);
+	    (unsigned long long)saving(now, was), saving_percent(now, was));
 	return s;
+}
+
+/* One row as JSON: bytes per class, "total" (what the file holds) and
+ * "baseline" (the same without LTO and --gc-sections). */
+static void row_json(struct json *j, const char *name, const uint64_t v[SIZE_NCLASSES],
+		     uint64_t baseline)
+{
+	int c;
+
+	json_object_begin(j);
+	if (name)
+		json_field_string(j, "name", name);
+	for (c = 0; c < SIZE_NCLASSES; c++)
+		json_field_uint(j, class_names[c], v[c]);
+	json_field_uint(j, "total", image_bytes(v));
+	json_field_uint(j, "baseline", baseline);
+	json_object_end(j);
+}
+
+static void report_sizes(struct report *rep, const struct size_report *r,
+			 const struct size_report *base)
+{
+	struct json *j = &rep->j;
+	uint64_t now = image_bytes(r->total), was = image_bytes(base->total);
+	size_t i;
+	int c;
+
+	json_key(j, "sizes");
+	json_object_begin(j);
+	json_key(j, "modules");
+	json_array_begin(j);
+	for (i = 0; i < r->n; i++)
+		row_json(j, r->rows[i].name, r->rows[i].bytes, baseline_of(base, r->rows[i].name));
+	json_array_end(j);
+	json_key(j, "total");
+	row_json(j, NULL, r->total, was);
+	json_key(j, "sections");
+	json_array_begin(j);
+	for (i = 0; i < r->nsections; i++) {
+		uint64_t v = 0;
+
+		json_object_begin(j);
+		json_field_string(j, "name", r->sections[i].name);
+		json_field_string(j, "class", class_names[size_class_of(r->sections[i].name)]);
+		for (c = 0; c < SIZE_NCLASSES; c++)
+			v += r->sections[i].bytes[c];
+		json_field_uint(j, "bytes", v);
+		json_object_end(j);
+	}
+	json_array_end(j);
+	json_key(j, "lto_saving");
+	json_object_begin(j);
+	json_field_uint(j, "bytes", saving(now, was));
+	json_key(j, "percent");
+	json_fixed1(j, saving_percent(now, was));
+	json_object_end(j);
+	json_object_end(j);
+}
+
+/* Builds the image and its baseline and measures both. */
+static int measure(struct uk_ctx *ctx, struct cmd_args *a, struct cmd_opts *o, struct build *b,
+		   struct size_report *now, struct size_report *base)
+{
+	const char *name;
+
+	if (build_prepare(ctx, cmd_manifest_path(ctx, a), o->target, b) != 0 ||
+	    build_generate(b) != 0)
+		return UK_EXIT_INPUT;
+	if (build_ninja(b, NULL) != 0 || build_ninja(b, "baseline") != 0)
+		return UK_EXIT_BUILD;
+	name = fs_basename(b->image);
+	if (size_analyze(ctx, fs_join(ctx, b->dir, ctx_printf(ctx, "%s.elf.map", name)),
+			 fs_join(ctx, b->dir, "obj"), b->archives, b->narchives, now) != 0 ||
+	    size_analyze(ctx, fs_join(ctx, b->dir, ctx_printf(ctx, "base/%s.elf.map", name)),
+			 fs_join(ctx, b->dir, "base"), b->archives, b->narchives, base) != 0)
+		return UK_EXIT_TOOL;
+	return UK_EXIT_OK;
 }
 
 int cmd_size(struct uk_ctx *ctx, struct cmd_args *a)
 {
-	static const char *const allowed[] = {"target", NULL};
+	static const char *const allowed[] = {"target", "json", NULL};
 	struct cmd_opts o;
 	struct build b;
 	struct size_report now, base;
-	const char *name;
+	struct report r;
 	char *text;
+	int rc;
 
 	if (cmd_parse(ctx, a, "size", allowed, &o) != 0)
-		return 2;
-	if (build_prepare(ctx, cmd_manifest_path(ctx, a), o.target, &b) != 0)
-		return 1;
-	if (build_generate(&b) != 0)
-		return 1;
-	if (build_ninja(&b, NULL) != 0 || build_ninja(&b, "baseline") != 0)
-		return 1;
-	name = fs_basename(b.image);
-	if (size_analyze(ctx, fs_join(ctx, b.dir, ctx_printf(ctx, "%s.elf.map", name)),
-			 fs_join(ctx, b.dir, "obj"), b.archives, b.narchives, &now) != 0 ||
-	    size_analyze(ctx, fs_join(ctx, b.dir, ctx_printf(ctx, "base/%s.elf.map", name)),
-			 fs_join(ctx, b.dir, "base"), b.archives, b.narchives, &base) != 0)
-		return 1;
-	text = report_text(ctx, &b, &now, &base);
+		return report_usage(ctx, a, "size");
+	if (o.json)
+		report_begin(&r, ctx, "size");
+	rc = measure(ctx, a, &o, &b, &now, &base);
+	if (rc == UK_EXIT_OK) {
+		text = report_text(ctx, &b, &now, &base);
+		if (fs_write_if_changed(ctx, fs_join(ctx, b.dir, "size.txt"), text, strlen(text)))
+			rc = UK_EXIT_IO;
+	}
+	if (o.json) {
+		report_build(&r, &b, rc != UK_EXIT_INPUT);
+		report_image(&r, rc == UK_EXIT_OK ? b.image : NULL);
+		if (rc == UK_EXIT_OK)
+			report_sizes(&r, &now, &base);
+		else
+			json_field_string(&r.j, "sizes", NULL);
+		return report_end(&r, rc);
+	}
+	if (rc != UK_EXIT_OK)
+		return rc;
 	fputs(text, stdout);
-	return fs_write_if_changed(ctx, fs_join(ctx, b.dir, "size.txt"), text, strlen(text)) ? 1
-											     : 0;
+	return UK_EXIT_OK;
 }

@@ -1,9 +1,10 @@
 /* The uk verbs. Each takes the arguments after the verb and returns the
- * process exit status. */
+ * process exit status: UK_EXIT_* (exit.h), or the image's for uk run. */
 #ifndef UK_COMMANDS_H
 #define UK_COMMANDS_H
 
 #include "ctx.h"
+#include "exit.h"
 
 struct cmd_args {
 	int argc;
@@ -32,13 +33,14 @@ struct cmd_opts {
 	const char *target;
 	const char *why;
 	const char *template;
-	int locked, rig, qemu;
+	int locked, rig, qemu, json;
 	const char *positional[4];
 	int npositional;
 	int rest; /* index of the first argument after "--" */
 };
 /* uk build's work for uk build, run and size: prepare, generate, ninja,
- * then write uk.lock (or check it with --locked). */
+ * then write uk.lock (or check it with --locked). Returns UK_EXIT_OK or
+ * the status of the stage that failed. */
 struct build;
 int build_app(struct uk_ctx *ctx, struct cmd_args *a, struct cmd_opts *o, struct build *b);
 

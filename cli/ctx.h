@@ -8,13 +8,15 @@
 #include <stdio.h>
 
 struct arena_block;
+struct diag_log;
 
 struct uk_ctx {
 	struct arena_block *arena;
 	FILE *err;	  /* diagnostics; stderr, or a memory stream in tests */
 	const char *home; /* uk's data: libs/, platform/, linker/, templates/, targets/ */
 	int verbose;
-	int errors; /* diagnostics of severity error printed so far */
+	int errors;		/* diagnostics of severity error printed so far */
+	struct diag_log *diags; /* every diagnostic so far, for --json (diag.c) */
 };
 
 /* Every allocation lives until ctx_free; the CLI never frees piecemeal. */

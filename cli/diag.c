@@ -1,19 +1,38 @@
-/* Diagnostics printed to the context's error stream. */
+/* Diagnostics printed to the context's error stream, and kept. */
 #include "diag.h"
 
 const struct srcpos srcpos_none = {0};
 
+static struct diag_log *kept(struct uk_ctx *ctx)
+{
+	if (!ctx->diags)
+		ctx->diags = ctx_alloc(ctx, sizeof(*ctx->diags));
+	return ctx->diags;
+}
+
+const struct diag_log *diag_log(struct uk_ctx *ctx)
+{
+	return kept(ctx);
+}
+
 static void diag_emit(struct uk_ctx *ctx, struct srcpos pos, const char *sev, const char *fmt,
 		      va_list ap)
 {
+	struct diag_log *log = kept(ctx);
+	struct diag_record *r = CTX_PUSH(ctx, log->records, log->n);
+
+	r->severity = sev;
+	r->pos.file = ctx_strdup(ctx, pos.file);
+	r->pos.line = pos.line;
+	r->pos.col = pos.col;
+	r->message = ctx_vprintf(ctx, fmt, ap);
 	if (pos.file && pos.line)
 		fprintf(ctx->err, "%s:%d:%d: %s: ", pos.file, pos.line, pos.col, sev);
 	else if (pos.file)
 		fprintf(ctx->err, "%s: %s: ", pos.file, sev);
 	else
 		fprintf(ctx->err, "uk: %s: ", sev);
-	vfprintf(ctx->err, fmt, ap);
-	fputc('\n', ctx->err);
+	fprintf(ctx->err, "%s\n", r->message);
 }
 
 void diag_error(struct uk_ctx *ctx, struct srcpos pos, const char *fmt, ...)
@@ -37,11 +56,20 @@ void diag_warning(struct uk_ctx *ctx, struct srcpos pos, const char *fmt, ...)
 
 void diag_note(struct uk_ctx *ctx, const char *label, const char *fmt, ...)
 {
+	struct diag_log *log = kept(ctx);
+	const char *message;
 	va_list ap;
 
-	fprintf(ctx->err, "  %s: ", label);
 	va_start(ap, fmt);
-	vfprintf(ctx->err, fmt, ap);
+	message = ctx_vprintf(ctx, fmt, ap);
 	va_end(ap);
-	fputc('\n', ctx->err);
+	fprintf(ctx->err, "  %s: %s\n", label, message);
+	/* A note belongs to the message before it; there is always one. */
+	if (log->n) {
+		struct diag_record *r = &log->records[log->n - 1];
+		struct diag_line *l = CTX_PUSH(ctx, r->notes, r->nnotes);
+
+		l->label = ctx_strdup(ctx, label);
+		l->message = message;
+	}
 }

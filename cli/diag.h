@@ -1,4 +1,5 @@
-/* Diagnostics: one message per error, with the place it came from. */
+/* Diagnostics: one message per error, with the place it came from. Each is
+ * printed at once and kept in the context for --json reports. */
 #ifndef UK_DIAG_H
 #define UK_DIAG_H
 
@@ -20,5 +21,25 @@ void diag_note(struct uk_ctx *ctx, const char *label, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
 extern const struct srcpos srcpos_none;
+
+/* A kept diagnostic: its severity ("error", "warning"), place, message and
+ * follow-up lines. */
+struct diag_line {
+	const char *label, *message;
+};
+struct diag_record {
+	const char *severity;
+	struct srcpos pos;
+	const char *message;
+	struct diag_line *notes;
+	size_t nnotes;
+};
+struct diag_log {
+	struct diag_record *records;
+	size_t n;
+};
+
+/* Every diagnostic of ctx so far, in the order printed (never NULL). */
+const struct diag_log *diag_log(struct uk_ctx *ctx);
 
 #endif

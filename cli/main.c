@@ -6,6 +6,7 @@
 
 #include "commands.h"
 #include "diag.h"
+#include "exit.h"
 #include "fsutil.h"
 #include "suggest.h"
 
@@ -20,32 +21,55 @@ struct verb {
 	const char *help;
 };
 
+static const char exit_status_help[] =
+    "uk's exit statuses (cli/exit.h):\n"
+    "  0   success\n"
+    "  64  usage: a wrong verb, option or argument\n"
+    "  65  input: no app here, or uk.yaml, a module.yaml, a target or the\n"
+    "      resolution of the modules is wrong\n"
+    "  66  build: the compiler or the linker failed\n"
+    "  67  locked: --locked, and the build differs from uk.lock\n"
+    "  68  tool: a tool uk runs is missing or failed (kconfig-conf, llvm-nm, the\n"
+    "      Xen rig, QEMU, xl), or uk's data directory is missing\n"
+    "  69  io: a file could not be read or written\n"
+    "  70  internal: a bug in uk (a verb failed without saying why)\n\n"
+    "uk run exits with the image's own status: main's return value, 255 after a\n"
+    "panic or crash, 124 when the rig's guest did not end in time. When uk itself\n"
+    "fails, before the image starts or while booting it, it exits with 64-70 and\n"
+    "prints 'uk: error: ...' on stderr. An image may return 64-70 too: to tell\n"
+    "them apart for certain, run 'uk build' first (its status is always uk's);\n"
+    "'uk run' then fails on its own only if booting fails.";
+
 static const struct verb verbs[] = {
     {"init", cmd_init, "uk init <dir> [--template NAME]",
      "Creates a new app in <dir> (which must be empty or absent) from a template in\n"
      "templates/ (default: hello). The app is named after the directory."},
-    {"build", cmd_build, "uk build [--target T] [--locked]",
+    {"build", cmd_build, "uk build [--target T] [--locked] [--json]",
      "Resolves the modules the app needs for the target (default: the manifest's),\n"
      "configures them (Kconfig), generates glue.c, link.ld and build.ninja under\n"
      "build/<platform>-<arch>/, compiles with LTO and links with --gc-sections.\n"
      "Writes uk.lock and prints the image path last. --locked fails, naming each\n"
      "difference, if the modules, their content, the toolchain or the image differ\n"
-     "from uk.lock."},
+     "from uk.lock. --json prints a report instead (docs/ci.md): the image's path\n"
+     "and sha256, the modules with versions and hashes, the diagnostics."},
     {"run", cmd_run, "uk run [--target T] [--locked] [--rig | --qemu] [-- ARGS...]",
      "Builds, then boots the image and exits with its status. A hosted image runs as\n"
      "a process with ARGS. A Xen image boots with xl where this machine is a Xen dom0;\n"
      "elsewhere on the test rig (Debian's Xen and a dom0 inside QEMU, --rig), or\n"
-     "with --qemu directly under QEMU's PVH loader, printing through its serial port."},
-    {"check", cmd_check, "uk check [FILE] [--target T]",
+     "with --qemu directly under QEMU's PVH loader, printing through its serial port.\n"
+     "uk's own failures exit with 64-70: see 'uk help exit-status'."},
+    {"check", cmd_check, "uk check [FILE] [--target T] [--json]",
      "Checks a manifest (default: the app's uk.yaml) and resolves its modules without\n"
-     "building: every error is printed with its file:line:column."},
-    {"deps", cmd_deps, "uk deps [--target T] [--why MODULE|CAPABILITY]",
+     "building: every error is printed with its file:line:column. --json prints a\n"
+     "report (docs/ci.md)."},
+    {"deps", cmd_deps, "uk deps [--target T] [--why MODULE|CAPABILITY] [--json]",
      "Lists the chosen modules in init order with the capability each serves and why\n"
      "that provider was chosen. --why prints the chain of requirements that pulled\n"
-     "a module in."},
-    {"size", cmd_size, "uk size [--target T]",
+     "a module in. --json prints a report (docs/ci.md)."},
+    {"size", cmd_size, "uk size [--target T] [--json]",
      "Builds the image and its baseline (no LTO, no --gc-sections) and prints bytes per\n"
-     "module and per section from the link map, and the saving."},
+     "module and per section from the link map, and the saving. --json prints a\n"
+     "report (docs/ci.md)."},
     {"menuconfig", cmd_menuconfig, "uk menuconfig [--target T]",
      "Runs kconfig-mconf on the Kconfig tree of the app's modules. The choices are\n"
      "saved to uk.config in the app (a defconfig fragment) and every later build\n"
@@ -68,7 +92,7 @@ static void usage(FILE *f)
 		UK_VERSION);
 	for (i = 0; i < NVERBS; i++)
 		fprintf(f, "  %s\n", verbs[i].usage);
-	fprintf(f, "  uk help <verb>\n  uk --version\n\n"
+	fprintf(f, "  uk help <verb>\n  uk help exit-status\n  uk --version\n\n"
 		   "  -C DIR   work on the app in DIR instead of the current directory\n"
 		   "  -v       show the commands the build runs\n");
 }
@@ -92,6 +116,20 @@ static const struct verb *find_verb(struct uk_ctx *ctx, const char *name)
 	return NULL;
 }
 
+/* The flag an option name sets, or NULL if it takes a value. */
+static int *flag_of(struct cmd_opts *o, const char *name)
+{
+	if (!strcmp(name, "locked"))
+		return &o->locked;
+	if (!strcmp(name, "rig"))
+		return &o->rig;
+	if (!strcmp(name, "qemu"))
+		return &o->qemu;
+	if (!strcmp(name, "json"))
+		return &o->json;
+	return NULL;
+}
+
 int cmd_parse(struct uk_ctx *ctx, struct cmd_args *a, const char *verb, const char *const *allowed,
 	      struct cmd_opts *o)
 {
@@ -103,6 +141,7 @@ int cmd_parse(struct uk_ctx *ctx, struct cmd_args *a, const char *verb, const ch
 		const char *arg = a->argv[i], *name, *value = NULL, *eq;
 		const char *const *k;
 		bool known = false;
+		int *flag;
 
 		if (!strcmp(arg, "--")) {
 			o->rest = i + 1;
@@ -141,16 +180,8 @@ int cmd_parse(struct uk_ctx *ctx, struct cmd_args *a, const char *verb, const ch
 				diag_note(ctx, "usage", "see 'uk help %s'", verb);
 			return -1;
 		}
-		if (!strcmp(name, "locked")) {
-			o->locked = 1;
-			continue;
-		}
-		if (!strcmp(name, "rig")) {
-			o->rig = 1;
-			continue;
-		}
-		if (!strcmp(name, "qemu")) {
-			o->qemu = 1;
+		if ((flag = flag_of(o, name))) {
+			*flag = 1;
 			continue;
 		}
 		if (!value) {
@@ -201,6 +232,44 @@ static const char *find_home(struct uk_ctx *ctx)
 	return NULL;
 }
 
+static int help(struct uk_ctx *ctx, const char *topic)
+{
+	const struct verb *v;
+
+	if (!topic) {
+		usage(stdout);
+		return UK_EXIT_OK;
+	}
+	if (!strcmp(topic, "exit-status")) {
+		printf("%s\n", exit_status_help);
+		return UK_EXIT_OK;
+	}
+	if (!(v = find_verb(ctx, topic)))
+		return UK_EXIT_USAGE;
+	printf("usage: %s\n\n%s\n", v->usage, v->help);
+	return UK_EXIT_OK;
+}
+
+/* uk run's status is the image's. The other verbs' are uk's own: init,
+ * clean and menuconfig still return 1 for an error and 2 for a wrong use,
+ * which get their names here; a failure without a message is a bug. */
+static int verb_status(struct uk_ctx *ctx, const struct verb *v, int rc)
+{
+	if (v->run == cmd_run || rc == UK_EXIT_OK)
+		return rc;
+	if (rc == 1)
+		rc = UK_EXIT_INPUT;
+	else if (rc == 2)
+		rc = UK_EXIT_USAGE;
+	if (!ctx->errors) {
+		diag_error(ctx, srcpos_none, "uk %s failed (status %d) without saying why", v->name,
+			   rc);
+		diag_note(ctx, "hint", "this is a bug in uk; please report it");
+		return UK_EXIT_INTERNAL;
+	}
+	return rc;
+}
+
 static int run(struct uk_ctx *ctx, int argc, char **argv)
 {
 	struct cmd_args a = {0, NULL, "."};
@@ -221,33 +290,25 @@ static int run(struct uk_ctx *ctx, int argc, char **argv)
 		} else {
 			diag_error(ctx, srcpos_none, "unknown option '%s'", argv[i]);
 			usage(stderr);
-			return 2;
+			return UK_EXIT_USAGE;
 		}
 	}
 	if (i >= argc) {
 		usage(stderr);
-		return 2;
+		return UK_EXIT_USAGE;
 	}
-	if (!strcmp(argv[i], "help")) {
-		if (i + 1 >= argc) {
-			usage(stdout);
-			return 0;
-		}
-		if (!(v = find_verb(ctx, argv[i + 1])))
-			return 2;
-		printf("usage: %s\n\n%s\n", v->usage, v->help);
-		return 0;
-	}
+	if (!strcmp(argv[i], "help"))
+		return help(ctx, i + 1 < argc ? argv[i + 1] : NULL);
 	if (!(v = find_verb(ctx, argv[i])))
-		return 2;
+		return UK_EXIT_USAGE;
 	if (!(ctx->home = find_home(ctx))) {
 		diag_error(ctx, srcpos_none, "cannot find uk's data (libs/, platform/, ...)");
 		diag_note(ctx, "hint", "set UK_HOME to the directory that holds them");
-		return 1;
+		return UK_EXIT_TOOL;
 	}
 	a.argc = argc - i - 1;
 	a.argv = argv + i + 1;
-	return v->run(ctx, &a);
+	return verb_status(ctx, v, v->run(ctx, &a));
 }
 
 int main(int argc, char **argv)

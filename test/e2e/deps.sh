@@ -17,5 +17,5 @@ assert_contains "$why" "app (app) requires libc"
 set +e
 out=$("$UK" deps --why tcp 2>&1); s=$?
 set -e
-assert_eq "$s" 1 "--why of a module not used"
+assert_eq "$s" 65 "--why of a module not used"
 assert_contains "$out" "'tcp' is neither a module nor a capability of app"

@@ -10,7 +10,7 @@ set +e
 "$UK" init app >/dev/null
 out=$("$UK" -C app build --locked 2>&1); s=$?
 set -e
-assert_eq "$s" 1 "--locked without uk.lock"
+assert_eq "$s" 67 "--locked without uk.lock"
 assert_contains "$out" "uk.lock has no entry for hosted/x86_64 (--locked)"
 "$UK" -C app build >/dev/null
 "$UK" -C app build --locked >/dev/null
@@ -18,7 +18,7 @@ echo "/* changed */" >> app/src/main.c
 set +e
 out=$("$UK" -C app build --locked 2>&1); s=$?
 set -e
-assert_eq "$s" 1 "--locked after an app change"
+assert_eq "$s" 67 "--locked after an app change"
 assert_contains "$out" "uk.lock: error: the build differs from uk.lock for hosted/x86_64 (--locked)"
 assert_contains "$out" "differs: app app: sources or manifest changed"
 "$UK" -C app build >/dev/null
@@ -26,7 +26,7 @@ echo "/* changed */" >> home/libs/console/src/console.c
 set +e
 out=$("$UK" -C app build --locked 2>&1); s=$?
 set -e
-assert_eq "$s" 1 "--locked after a module change"
+assert_eq "$s" 67 "--locked after a module change"
 assert_contains "$out" "differs: module console: content changed"
 assert_not_contains "$out" "module libc"
 "$UK" -C app build >/dev/null
@@ -34,5 +34,5 @@ sed -i 's/requires: \[libc\]/requires: [console]/' app/uk.yaml
 set +e
 out=$("$UK" -C app build --locked 2>&1); s=$?
 set -e
-assert_eq "$s" 1 "--locked after a change of modules"
+assert_eq "$s" 67 "--locked after a change of modules"
 assert_contains "$out" "differs: module libc 0.1.0 is in uk.lock but no longer chosen"

@@ -9,20 +9,20 @@ assert_contains "$("$UK" help build)" "usage: uk build [--target T] [--locked]"
 set +e
 out=$("$UK" bild 2>&1); s=$?
 set -e
-assert_eq "$s" 2 "unknown verb status"
+assert_eq "$s" 64 "unknown verb status"
 assert_contains "$out" "uk: error: unknown verb 'bild'"
 assert_contains "$out" "hint: did you mean 'uk build'?"
 set +e
 out=$("$UK" build --targte hosted/x86_64 2>&1); s=$?
 set -e
-assert_eq "$s" 2
+assert_eq "$s" 64 "unknown option status"
 assert_contains "$out" "hint: did you mean '--target'?"
 # init refuses a non-empty directory and an unknown template.
 mkdir full && echo keep > full/file
 set +e
 out=$("$UK" init full 2>&1); s=$?
 set -e
-assert_eq "$s" 1 "init into a non-empty directory"
+assert_eq "$s" 65 "init into a non-empty directory"
 assert_contains "$out" "full exists and is not empty; uk init will not overwrite it"
 assert_eq "$(cat full/file)" "keep" "the existing file"
 set +e
@@ -47,6 +47,6 @@ assert_contains "$out" "did you mean 'hosted/x86_64'?"
 set +e
 "$UK" -C full clean 2>/dev/null; s=$?
 set -e
-assert_eq "$s" 1 "clean outside an app"
+assert_eq "$s" 65 "clean outside an app"
 # check validates an app and resolves it
 assert_contains "$("$UK" -C my-app check)" "ok: 4 modules for hosted/x86_64"

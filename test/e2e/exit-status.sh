@@ -31,3 +31,44 @@ assert_eq "$s7" 7 "status with argument 7"
 assert_eq "$out7" "hello|-42|beef 14" "output with arguments"
 assert_eq "$s5" 5 "uk run status"
 assert_contains "$run" "via-run|-42|beef"
+
+# uk's own failures have named statuses (cli/exit.h), apart from an image's.
+status_of() {
+	set +e
+	"$@" >/dev/null 2>"$WORK/stderr"
+	echo $?
+	set -e
+}
+assert_eq "$(status_of "$UK" bild)" 64 "usage: an unknown verb"
+assert_eq "$(status_of "$UK" -C st build --jsn)" 64 "usage: an unknown option"
+assert_eq "$(status_of "$UK" -C nowhere build)" 65 "input: no app"
+assert_contains "$(cat stderr)" "uk: error: no nowhere/uk.yaml"
+assert_eq "$(status_of env UK_HOME="$WORK/none" "$UK" -C st build)" 68 "tool: no data directory"
+assert_contains "$(cat stderr)" "uk: error: cannot find uk's data"
+cp -r st broken
+rm -f broken/uk.lock
+assert_eq "$(status_of "$UK" -C broken build --locked)" 67 "locked: no entry in uk.lock"
+echo 'int broken(void) { return nope; }' > broken/src/broken.c
+assert_eq "$(status_of "$UK" -C broken build)" 66 "build: a compile error"
+assert_contains "$(cat stderr)" "uk: error: the build failed (ninja status 1)"
+# uk run: a failed build is uk's status with "uk: error:" on stderr; an
+# image returning the same number passes through without one.
+assert_eq "$(status_of "$UK" -C broken run)" 66 "uk run of a broken app"
+assert_contains "$(cat stderr)" "uk: error: the build failed"
+assert_eq "$(status_of "$UK" -C st run -- 66)" 66 "uk run of an image returning 66"
+assert_not_contains "$(cat stderr)" "uk: error:" "stderr of an image's own 66"
+assert_eq "$(status_of "$UK" -C st build)" 0 "uk build of an app that builds"
+
+# uk help exit-status, docs/ci.md and cli/exit.h list the same statuses.
+help=$("$UK" help exit-status)
+doc=$(cat "$UK_SRC/docs/ci.md")
+n=0
+while read -r name value; do
+	what=$(printf '%s' "${name#UK_EXIT_}" | tr 'A-Z' 'a-z')
+	[ "$what" = ok ] && continue
+	assert_contains "$help" "  $value  $what: " "uk help exit-status"
+	assert_contains "$doc" "| $value | \`$name\` | $what |" "docs/ci.md"
+	n=$((n + 1))
+done < <(sed -n 's/^\t\(UK_EXIT_[A-Z]*\) = \([0-9]*\),.*/\1 \2/p' "$UK_SRC/cli/exit.h")
+assert_eq "$n" 7 "statuses in cli/exit.h"
+assert_contains "$("$UK" help)" "uk help exit-status"

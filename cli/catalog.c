@@ -8,6 +8,7 @@
 #include "fsutil.h"
 #include "suggest.h"
 #include "ydoc.h"
+#include "strbuf.h"
 
 static const char *const init_keys[] = {"function", "level", NULL};
 
@@ -17,17 +18,6 @@ static const char *const level_names[] = {"early", "platform", "lib", "device",
 const char *init_level_name(enum init_level level)
 {
 	return level_names[level];
-}
-
-/* "a, b, c" */
-static const char *join(struct uk_ctx *ctx, const char *const *names, size_t n)
-{
-	const char *s = "";
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		s = ctx_printf(ctx, "%s%s%s", s, i ? ", " : "", names[i]);
-	return s;
 }
 
 static bool is_one_of(const char *s, const char *const *names, size_t n)
@@ -172,7 +162,7 @@ static bool key_platforms(struct loader *l, struct module *m, struct ynode *v)
 			diag_note(l->ctx, "hint", "did you mean '%s'?", near);
 		else
 			diag_note(l->ctx, "hint", "the platforms are: %s",
-				  join(l->ctx, l->platforms, l->nplatforms));
+				  strbuf_join(l->ctx, l->platforms, l->nplatforms, ", "));
 	}
 	return ok;
 }
@@ -560,6 +550,7 @@ const struct target *target_find(struct uk_ctx *ctx, struct target **all, size_t
 	if (near)
 		diag_note(ctx, "hint", "did you mean '%s'?", near);
 	else
-		diag_note(ctx, "hint", "the targets are: %s (uk targets)", join(ctx, names, n));
+		diag_note(ctx, "hint", "the targets are: %s (uk targets)",
+			  strbuf_join(ctx, names, n, ", "));
 	return NULL;
 }

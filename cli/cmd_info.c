@@ -6,6 +6,7 @@
 #include "commands.h"
 #include "fsutil.h"
 #include "report.h"
+#include "strbuf.h"
 
 static const char *init_text(struct uk_ctx *ctx, const struct module *mod)
 {
@@ -152,12 +153,7 @@ int cmd_deps(struct uk_ctx *ctx, struct cmd_args *a)
 
 static const char *joined(struct uk_ctx *ctx, const char *const *v, size_t n)
 {
-	char *s = "";
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		s = ctx_printf(ctx, "%s%s%s", s, i ? "," : "", v[i]);
-	return n ? s : "-";
+	return n ? strbuf_join(ctx, v, n, ",") : "-";
 }
 
 int cmd_targets(struct uk_ctx *ctx, struct cmd_args *a)

@@ -8,6 +8,7 @@
 #include "fsutil.h"
 #include "report.h"
 #include "size.h"
+#include "strbuf.h"
 
 static const char *const class_names[SIZE_NCLASSES] = {"text", "rodata", "data", "bss"};
 
@@ -41,48 +42,48 @@ static char *report_text(struct uk_ctx *ctx, struct build *b, const struct size_
 			 const struct size_report *base)
 {
 	struct stat st;
-	char *s;
+	struct strbuf sb;
 	size_t i;
 	int c;
 	uint64_t now = image_bytes(r->total), was = image_bytes(base->total);
 
-	s = ctx_printf(ctx, "%s for %s: %s, %lld bytes on disk (stripped)\n\n", b->m->name,
-		       b->target->name, fs_relative(b->image, b->m->dir),
-		       stat(b->image, &st) == 0 ? (long long)st.st_size : -1LL);
-	s = ctx_printf(ctx, "%s%-16s", s, "module");
+	strbuf_init(&sb, ctx);
+	strbuf_addf(&sb, "%s for %s: %s, %lld bytes on disk (stripped)\n\n", b->m->name,
+		    b->target->name, fs_relative(b->image, b->m->dir),
+		    stat(b->image, &st) == 0 ? (long long)st.st_size : -1LL);
+	strbuf_addf(&sb, "%-16s", "module");
 	for (c = 0; c < SIZE_NCLASSES; c++)
-		s = ctx_printf(ctx, "%s %9s", s, class_names[c]);
-	s = ctx_printf(ctx, "%s %9s %9s\n", s, "total", "baseline");
+		strbuf_addf(&sb, " %9s", class_names[c]);
+	strbuf_addf(&sb, " %9s %9s\n", "total", "baseline");
 	for (i = 0; i < r->n; i++) {
 		uint64_t base_total = baseline_of(base, r->rows[i].name);
 
-		s = ctx_printf(ctx, "%s%-16s", s, r->rows[i].name);
+		strbuf_addf(&sb, "%-16s", r->rows[i].name);
 		for (c = 0; c < SIZE_NCLASSES; c++)
-			s = ctx_printf(ctx, "%s %9llu", s, (unsigned long long)r->rows[i].bytes[c]);
-		s = ctx_printf(ctx, "%s %9llu %9llu\n", s,
-			       (unsigned long long)image_bytes(r->rows[i].bytes),
-			       (unsigned long long)base_total);
+			strbuf_addf(&sb, " %9llu", (unsigned long long)r->rows[i].bytes[c]);
+		strbuf_addf(&sb, " %9llu %9llu\n",
+			    (unsigned long long)image_bytes(r->rows[i].bytes),
+			    (unsigned long long)base_total);
 	}
-	s = ctx_printf(ctx, "%s%-16s", s, "total");
+	strbuf_addf(&sb, "%-16s", "total");
 	for (c = 0; c < SIZE_NCLASSES; c++)
-		s = ctx_printf(ctx, "%s %9llu", s, (unsigned long long)r->total[c]);
-	s = ctx_printf(ctx, "%s %9llu %9llu\n\nsections:", s, (unsigned long long)now,
-		       (unsigned long long)was);
+		strbuf_addf(&sb, " %9llu", (unsigned long long)r->total[c]);
+	strbuf_addf(&sb, " %9llu %9llu\n\nsections:", (unsigned long long)now,
+		    (unsigned long long)was);
 	for (i = 0; i < r->nsections; i++) {
 		uint64_t v = 0;
 
 		for (c = 0; c < SIZE_NCLASSES; c++)
 			v += r->sections[i].bytes[c];
-		s = ctx_printf(ctx, "%s %s %llu", s, r->sections[i].name, (unsigned long long)v);
+		strbuf_addf(&sb, " %s %llu", r->sections[i].name, (unsigned long long)v);
 	}
-	s = ctx_printf(
-	    ctx,
-	    "%s\n\ntext+rodata+data: %llu bytes with LTO and --gc-sections, %llu without "
-	    "(baseline); saved %llu bytes (%.1f%%)\n"
-	    "(bss takes no space in the file; 'total' and 'baseline' leave it out)\n",
-	    s, (unsigned long long)now, (unsigned long long)was,
-	    (unsigned long long)saving(now, was), saving_percent(now, was));
-	return s;
+	strbuf_addf(&sb,
+		    "\n\ntext+rodata+data: %llu bytes with LTO and --gc-sections, %llu without "
+		    "(baseline); saved %llu bytes (%.1f%%)\n"
+		    "(bss takes no space in the file; 'total' and 'baseline' leave it out)\n",
+		    (unsigned long long)now, (unsigned long long)was,
+		    (unsigned long long)saving(now, was), saving_percent(now, was));
+	return sb.s;
 }
 
 /* One row as JSON: bytes per class, "total" (what the file holds) and

@@ -10,6 +10,7 @@
 
 #include "fsutil.h"
 #include "ydoc.h"
+#include "strbuf.h"
 
 static bool is_identifier(const char *s, bool upper)
 {
@@ -296,15 +297,15 @@ static const char *const *device_keys(struct uk_ctx *ctx)
 /* The kinds as a phrase: "net or block" when last is " or ". */
 static const char *kind_names(struct uk_ctx *ctx, const char *last)
 {
-	char *s = "";
+	struct strbuf sb;
 	size_t i;
 
+	strbuf_init(&sb, ctx);
 	for (i = 0; i < NKINDS; i++) {
-		const char *sep = i == 0 ? "" : i + 1 < NKINDS ? ", " : last;
-
-		s = ctx_printf(ctx, "%s%s%s", s, sep, device_kinds[i].name);
+		strbuf_adds(&sb, i == 0 ? "" : i + 1 < NKINDS ? ", " : last);
+		strbuf_adds(&sb, device_kinds[i].name);
 	}
-	return s;
+	return sb.s;
 }
 
 static bool device_name(struct uk_ctx *ctx, const struct manifest *m, const struct ynode *node,

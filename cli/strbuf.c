@@ -63,3 +63,17 @@ void strbuf_addf(struct strbuf *sb, const char *fmt, ...)
 	va_end(ap);
 	sb->len += (size_t)n;
 }
+
+const char *strbuf_join(struct uk_ctx *ctx, const char *const *items, size_t n, const char *sep)
+{
+	struct strbuf sb;
+	size_t i;
+
+	strbuf_init(&sb, ctx);
+	for (i = 0; i < n; i++) {
+		if (i)
+			strbuf_adds(&sb, sep);
+		strbuf_adds(&sb, items[i]);
+	}
+	return sb.s;
+}

@@ -19,4 +19,7 @@ void strbuf_adds(struct strbuf *sb, const char *s);
 void strbuf_addc(struct strbuf *sb, char c);
 void strbuf_addf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* items joined by sep ("a, b, c"); "" when n is 0. */
+const char *strbuf_join(struct uk_ctx *ctx, const char *const *items, size_t n, const char *sep);
+
 #endif

@@ -42,6 +42,19 @@ static void test_strbuf_appends_and_grows(void **state)
 	ctx_free(&ctx);
 }
 
+static void test_strbuf_join(void **state)
+{
+	static const char *const three[] = {"a", "bc", "d"};
+	struct uk_ctx ctx;
+
+	(void)state;
+	ctx_init(&ctx, stderr);
+	assert_string_equal(strbuf_join(&ctx, three, 3, ", "), "a, bc, d");
+	assert_string_equal(strbuf_join(&ctx, three, 1, ", "), "a");
+	assert_string_equal(strbuf_join(&ctx, three, 0, ", "), "");
+	ctx_free(&ctx);
+}
+
 static const struct template_var vars[] = {{"arch", "x86_64"}, {"platform", "xen"}};
 
 static void test_template_substitutes(void **state)
@@ -101,6 +114,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_strbuf_appends_and_grows),
+	    cmocka_unit_test(test_strbuf_join),
 	    cmocka_unit_test(test_template_substitutes),
 	    cmocka_unit_test(test_template_unknown_variable_is_an_error),
 	    cmocka_unit_test(test_template_error_place_in_a_file),

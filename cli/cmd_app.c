@@ -6,6 +6,7 @@
 
 #include "build.h"
 #include "commands.h"
+#include "exit.h"
 #include "configure.h"
 #include "fsutil.h"
 #include "proc.h"
@@ -69,11 +70,11 @@ int cmd_init(struct uk_ctx *ctx, struct cmd_args *a)
 	size_t n, i;
 
 	if (cmd_parse(ctx, a, "init", allowed, &o) != 0)
-		return 2;
+		return UK_EXIT_USAGE;
 	if (o.npositional != 1) {
 		diag_error(ctx, srcpos_none, "uk init needs the directory of the new app");
 		diag_note(ctx, "usage", "uk init <dir> [--template hello]");
-		return 2;
+		return UK_EXIT_USAGE;
 	}
 	dir = o.positional[0];
 	tname = o.template ? o.template : "hello";
@@ -93,14 +94,14 @@ int cmd_init(struct uk_ctx *ctx, struct cmd_args *a)
 				  nn ? names[0] : "(none installed)");
 		for (i = 1; !near && i < nn; i++)
 			diag_note(ctx, "hint", "                   %s", names[i]);
-		return 1;
+		return UK_EXIT_INPUT;
 	}
 	if (fs_exists(dir) && !(fs_is_dir(dir) && fs_dir_is_empty(dir))) {
 		diag_error(ctx, srcpos_none,
 			   "%s exists and is not empty; uk init will not "
 			   "overwrite it",
 			   dir);
-		return 1;
+		return UK_EXIT_INPUT;
 	}
 	name = app_name_for(ctx, dir);
 	if (!valid_app_name(name)) {
@@ -108,21 +109,21 @@ int cmd_init(struct uk_ctx *ctx, struct cmd_args *a)
 			   "'%s' cannot be an app name: use lower-case letters, "
 			   "digits, '-' and '_', starting with a letter",
 			   name);
-		return 1;
+		return UK_EXIT_INPUT;
 	}
 	if (fs_walk(ctx, tdir, NULL, &files, &n) != 0) {
 		diag_error(ctx, srcpos_none, "cannot read template %s", tdir);
-		return 1;
+		return UK_EXIT_IO;
 	}
 	for (i = 0; i < n; i++)
 		if (copy_template_file(ctx, fs_join(ctx, tdir, files[i]),
 				       fs_join(ctx, dir, files[i]), name) != 0)
-			return 1;
+			return UK_EXIT_IO;
 	printf("created %s from template %s:\n", dir, tname);
 	for (i = 0; i < n; i++)
 		printf("  %s\n", files[i]);
 	printf("next: cd %s && uk build\n", dir);
-	return 0;
+	return UK_EXIT_OK;
 }
 
 int cmd_clean(struct uk_ctx *ctx, struct cmd_args *a)
@@ -132,21 +133,21 @@ int cmd_clean(struct uk_ctx *ctx, struct cmd_args *a)
 	const char *build;
 
 	if (cmd_parse(ctx, a, "clean", allowed, &o) != 0)
-		return 2;
+		return UK_EXIT_USAGE;
 	if (!fs_exists(cmd_manifest_path(ctx, a))) {
 		diag_error(ctx, srcpos_none,
 			   "no uk.yaml in %s: not cleaning a directory that is "
 			   "not an app",
 			   a->app_dir);
-		return 1;
+		return UK_EXIT_INPUT;
 	}
 	build = fs_join(ctx, a->app_dir, "build");
 	if (fs_rm_rf(build) != 0) {
 		diag_error(ctx, srcpos_none, "cannot remove %s: %s", build, strerror(errno));
-		return 1;
+		return UK_EXIT_IO;
 	}
 	printf("removed %s\n", build);
-	return 0;
+	return UK_EXIT_OK;
 }
 
 int cmd_menuconfig(struct uk_ctx *ctx, struct cmd_args *a)
@@ -162,25 +163,25 @@ int cmd_menuconfig(struct uk_ctx *ctx, struct cmd_args *a)
 	int rc;
 
 	if (cmd_parse(ctx, a, "menuconfig", allowed, &o) != 0)
-		return 2;
+		return UK_EXIT_USAGE;
 	if (build_prepare(ctx, cmd_manifest_path(ctx, a), o.target, &b) != 0)
-		return 1;
+		return UK_EXIT_INPUT;
 	if (fs_mkdir_p(ctx, b.dir) != 0 || configure_run(&b) != 0)
-		return 1;
+		return UK_EXIT_TOOL;
 	rc = proc_run(ctx, mconf, b.dir, env);
 	if (rc != 0) {
 		diag_error(ctx, srcpos_none, "%s failed (status %d)", tool, rc);
-		return 1;
+		return UK_EXIT_TOOL;
 	}
 	/* Keep only what differs from the defaults, in the app, where builds read it. */
 	save[3] = configure_saved_path(&b);
 	if (proc_run(ctx, save, b.dir, env) != 0) {
 		diag_error(ctx, srcpos_none, "kconfig-conf --savedefconfig failed");
-		return 1;
+		return UK_EXIT_TOOL;
 	}
 	printf("saved %s\n", fs_relative(save[3], fs_realpath(ctx, ".")));
 	for (i = 0; i < b.m->noptions; i++)
 		printf("note: %s is set in uk.yaml options:, which wins over uk.config\n",
 		       b.m->options[i].symbol);
-	return 0;
+	return UK_EXIT_OK;
 }

@@ -38,8 +38,8 @@ struct cmd_opts {
 	int npositional;
 	int rest; /* index of the first argument after "--" */
 };
-/* uk build's work for uk build, run and size: prepare, generate, ninja,
- * then write uk.lock (or check it with --locked). Returns UK_EXIT_OK or
+/* uk build's work for uk build, run and size: prepare, fetch, configure,
+ * generate, ninja, then write uk.lock (or check it with --locked). Returns UK_EXIT_OK or
  * the status of the stage that failed. */
 struct build;
 int build_app(struct uk_ctx *ctx, struct cmd_args *a, struct cmd_opts *o, struct build *b);

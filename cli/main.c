@@ -250,17 +250,12 @@ static int help(struct uk_ctx *ctx, const char *topic)
 	return UK_EXIT_OK;
 }
 
-/* uk run's status is the image's. The other verbs' are uk's own: init,
- * clean and menuconfig still return 1 for an error and 2 for a wrong use,
- * which get their names here; a failure without a message is a bug. */
+/* uk run's status is the image's. The other verbs' are uk's own, named in
+ * exit.h; a failure without a message is a bug. */
 static int verb_status(struct uk_ctx *ctx, const struct verb *v, int rc)
 {
 	if (v->run == cmd_run || rc == UK_EXIT_OK)
 		return rc;
-	if (rc == 1)
-		rc = UK_EXIT_INPUT;
-	else if (rc == 2)
-		rc = UK_EXIT_USAGE;
 	if (!ctx->errors) {
 		diag_error(ctx, srcpos_none, "uk %s failed (status %d) without saying why", v->name,
 			   rc);

@@ -52,6 +52,17 @@ int netfront_init(void)
 	return netdev_each_manifest_device(setup);
 }
 
+/* struct netfront_stats by name, in its order */
+static const struct uk_counter_desc counter_descs[] = {
+    UK_COUNTER(struct netfront_stats, rx_reposted), UK_COUNTER(struct netfront_stats, rx_errors),
+    UK_COUNTER(struct netfront_stats, tx_busy),	    UK_COUNTER(struct netfront_stats, tx_errors),
+    UK_COUNTER(struct netfront_stats, bad_ids),	    UK_COUNTER(struct netfront_stats, notifies),
+    UK_COUNTER(struct netfront_stats, events),
+};
+
+const struct uk_counter_table netfront_counter_table =
+    UK_COUNTER_TABLE("netfront", struct netfront_stats, counter_descs);
+
 int netfront_stats(unsigned index, struct netfront_stats *out)
 {
 	if (index >= ndevs)

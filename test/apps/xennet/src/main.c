@@ -153,13 +153,8 @@ int main(void)
 	uk_counters_each(&arp_counter_table, &arp, show, NULL);
 	icmp_stats(&icmp);
 	uk_counters_each(&icmp_counter_table, &icmp, show, NULL);
-	/* netfront has no table of its counters yet */
 	netfront_stats(0, &nf);
-	printf("netfront.events=%llu\nnetfront.rx_errors=%llu\nnetfront.tx_busy=%llu\n"
-	       "netfront.tx_errors=%llu\nnetfront.bad_ids=%llu\n",
-	       (unsigned long long)nf.events, (unsigned long long)nf.rx_errors,
-	       (unsigned long long)nf.tx_busy, (unsigned long long)nf.tx_errors,
-	       (unsigned long long)nf.bad_ids);
+	uk_counters_each(&netfront_counter_table, &nf, show, NULL);
 	ok &= nd.rx_packets >= 2 && arp.resolved >= 1 && nf.rx_errors == 0 && nf.tx_errors == 0 &&
 	      nf.bad_ids == 0;
 	printf(ok ? "xennet: ok\n" : "xennet: FAILED\n");

@@ -9,6 +9,7 @@
 #define NETFRONT_NETFRONT_H
 
 #include <stdint.h>
+#include <uk/counters.h>
 
 /* The init hook. Fails (and the image with it) when a vif is missing or
  * its backend does not connect in NETFRONT_CONNECT_TIMEOUT_MS. */
@@ -26,5 +27,7 @@ struct netfront_stats {
 
 /* Counters of device index (registration order among netfront's). */
 int netfront_stats(unsigned index, struct netfront_stats *out);
+/* struct netfront_stats by name, for generic printing (uk/counters.h). */
+extern const struct uk_counter_table netfront_counter_table;
 
 #endif

@@ -96,6 +96,32 @@ static const char *source_pattern(struct build *b, size_t i, size_t k)
 			       ctx_printf(b->ctx, "sources pattern '%s'", mod->sources[k]));
 }
 
+/* What an app's pattern matched must lie inside the app, by its text (an
+ * object file is named after it) and where it leads (docs/manifest.md). */
+static bool app_source_inside(struct build *b, size_t k, const char *path)
+{
+	struct uk_ctx *ctx = b->ctx;
+	const char *rel = fs_relative(path, b->m->dir);
+	const struct manifest_path *p = &b->m->sources[k];
+
+	if (rel == path || !fs_pattern_is_inside(rel)) {
+		diag_error(ctx, p->pos,
+			   "sources pattern '%s' matches '%s', outside the app directory", p->text,
+			   rel);
+		return false;
+	}
+	if (!fs_is_below(ctx, path, b->m->dir)) {
+		diag_error(
+		    ctx, p->pos,
+		    "sources pattern '%s' matches '%s', a symlink that leads outside the app "
+		    "directory",
+		    p->text, rel);
+		diag_note(ctx, "hint", "copy the file into the app, or make it a module");
+		return false;
+	}
+	return true;
+}
+
 int build_sources(struct build *b, size_t i, char ***paths, size_t *n)
 {
 	struct uk_ctx *ctx = b->ctx;
@@ -119,8 +145,11 @@ int build_sources(struct build *b, size_t i, char ***paths, size_t *n)
 				   "sources pattern '%s' matches no file", pat);
 			return -1;
 		}
-		for (j = 0; j < nfound; j++)
+		for (j = 0; j < nfound; j++) {
+			if (app && !app_source_inside(b, k, found[j]))
+				return -1;
 			*CTX_PUSH(ctx, *paths, *n) = found[j];
+		}
 	}
 	return 0;
 }

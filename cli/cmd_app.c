@@ -61,6 +61,25 @@ static const char *app_name_for(struct uk_ctx *ctx, const char *dir)
 	return real ? fs_basename(real) : d;
 }
 
+/* The hint after a bad template name: the closest one to near, if any,
+ * else all of them. */
+static void list_templates(struct uk_ctx *ctx, const char *near_to)
+{
+	char **names;
+	size_t nn, i;
+	const char *near;
+
+	fs_list_dir(ctx, fs_join(ctx, ctx->home, "templates"), &names, &nn);
+	near = near_to ? suggest_closest(near_to, (const char *const *)names, nn) : NULL;
+	if (near) {
+		diag_note(ctx, "hint", "did you mean '%s'?", near);
+		return;
+	}
+	diag_note(ctx, "hint", "the templates are: %s", nn ? names[0] : "(none installed)");
+	for (i = 1; i < nn; i++)
+		diag_note(ctx, "hint", "                   %s", names[i]);
+}
+
 int cmd_init(struct uk_ctx *ctx, struct cmd_args *a)
 {
 	static const char *const allowed[] = {"template", NULL};
@@ -79,21 +98,15 @@ int cmd_init(struct uk_ctx *ctx, struct cmd_args *a)
 	dir = o.positional[0];
 	tname = o.template ? o.template : "hello";
 	tdir = fs_join(ctx, ctx->home, fs_join(ctx, "templates", tname));
+	/* A name, not a path: only templates/ holds templates. */
+	if (!*tname || tname[0] == '.' || strchr(tname, '/')) {
+		diag_error(ctx, srcpos_none, "template '%s' must be a name, not a path", tname);
+		list_templates(ctx, NULL);
+		return UK_EXIT_INPUT;
+	}
 	if (!fs_is_dir(tdir)) {
-		char **names;
-		size_t nn;
-		const char *near;
-
-		fs_list_dir(ctx, fs_join(ctx, ctx->home, "templates"), &names, &nn);
 		diag_error(ctx, srcpos_none, "unknown template '%s'", tname);
-		near = suggest_closest(tname, (const char *const *)names, nn);
-		if (near)
-			diag_note(ctx, "hint", "did you mean '%s'?", near);
-		else
-			diag_note(ctx, "hint", "the templates are: %s",
-				  nn ? names[0] : "(none installed)");
-		for (i = 1; !near && i < nn; i++)
-			diag_note(ctx, "hint", "                   %s", names[i]);
+		list_templates(ctx, tname);
 		return UK_EXIT_INPUT;
 	}
 	if (fs_exists(dir) && !(fs_is_dir(dir) && fs_dir_is_empty(dir))) {

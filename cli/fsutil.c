@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <glob.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -44,6 +45,60 @@ char *fs_read(struct uk_ctx *ctx, const char *path, size_t *len)
 	if (len)
 		*len = n;
 	return buf;
+}
+
+const char *fs_read_bounded(struct uk_ctx *ctx, const char *path, size_t max, char **text,
+			    size_t *len)
+{
+	/* O_NONBLOCK: opening a FIFO must not wait for a writer. */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	struct stat st;
+	size_t n = 0, cap;
+	char *buf;
+
+	if (fd < 0)
+		return strerror(errno);
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return FS_NOT_REGULAR;
+	}
+	if ((uint64_t)st.st_size > max) {
+		close(fd);
+		return FS_TOO_LARGE;
+	}
+	/* Sized by fstat, grown when the file grew since, never past max + 1:
+	 * one byte more than the limit tells a file that is too large. */
+	cap = (size_t)st.st_size + 1;
+	buf = ctx_realloc_array(ctx, NULL, 0, cap + 1, 1);
+	while (n <= max) {
+		ssize_t got;
+
+		if (n == cap) {
+			size_t grown = cap * 2 > max + 1 ? max + 1 : cap * 2;
+
+			buf = ctx_realloc_array(ctx, buf, cap + 1, grown + 1, 1);
+			cap = grown;
+		}
+		got = read(fd, buf + n, cap - n);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			int e = errno;
+
+			close(fd);
+			return strerror(e);
+		}
+		if (got == 0)
+			break;
+		n += (size_t)got;
+	}
+	close(fd);
+	if (n > max)
+		return FS_TOO_LARGE;
+	buf[n] = 0;
+	*text = buf;
+	*len = n;
+	return NULL;
 }
 
 int fs_write_if_changed(struct uk_ctx *ctx, const char *path, const char *data, size_t len)
@@ -181,6 +236,44 @@ char *fs_realpath(struct uk_ctx *ctx, const char *path)
 	copy = ctx_strdup(ctx, r);
 	free(r);
 	return copy;
+}
+
+bool fs_pattern_is_inside(const char *pattern)
+{
+	const char *p = pattern;
+	size_t dots = 0;
+	bool start = true;
+
+	if (*p == '/' || (*p == '\\' && p[1] == '/'))
+		return false;
+	for (; *p; p++) {
+		if (*p == '\\' && p[1])
+			p++;
+		if (*p == '/') {
+			if (start && dots == 2)
+				return false;
+			dots = 0;
+			start = true;
+		} else if (*p == '.' && start) {
+			dots++;
+		} else {
+			start = false;
+			dots = 0;
+		}
+	}
+	return !(start && dots == 2);
+}
+
+bool fs_is_below(struct uk_ctx *ctx, const char *path, const char *dir)
+{
+	const char *real = fs_realpath(ctx, path);
+	size_t n = strlen(dir);
+
+	if (!real)
+		return false;
+	if (!strcmp(dir, "/"))
+		return true;
+	return !strncmp(real, dir, n) && (real[n] == 0 || real[n] == '/');
 }
 
 const char *fs_relative(const char *path, const char *base)

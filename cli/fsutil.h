@@ -11,6 +11,16 @@
  * (errno set). */
 char *fs_read(struct uk_ctx *ctx, const char *path, size_t *len);
 
+/* Reads a whole regular file of at most max bytes into *text (NUL-
+ * terminated, length in *len). Returns NULL, or why not: strerror's text,
+ * FS_NOT_REGULAR (a FIFO, a device, a directory: opened without blocking,
+ * never read) or FS_TOO_LARGE. */
+#define FS_NOT_REGULAR "not a regular file"
+#define FS_TOO_LARGE   "larger than the limit"
+
+const char *fs_read_bounded(struct uk_ctx *ctx, const char *path, size_t max, char **text,
+			    size_t *len);
+
 /* Writes data unless the file already holds exactly it, so that ninja sees
  * an unchanged timestamp. Returns 0, or -1 with an error printed. */
 int fs_write_if_changed(struct uk_ctx *ctx, const char *path, const char *data, size_t len);
@@ -26,6 +36,13 @@ char *fs_dirname(struct uk_ctx *ctx, const char *path);
 const char *fs_basename(const char *path);
 /* Absolute, symlink-free path of an existing file; NULL if it does not exist. */
 char *fs_realpath(struct uk_ctx *ctx, const char *path);
+/* True when the text of a relative path (or glob pattern) stays below
+ * where it starts: not absolute, no ".." component. A backslash is read as
+ * glob reads it, escaping the next character, so ".\\./x" is "../x". */
+bool fs_pattern_is_inside(const char *pattern);
+/* True when path exists and its real path (symlinks followed) is dir, a
+ * real path, or lies below it. */
+bool fs_is_below(struct uk_ctx *ctx, const char *path, const char *dir);
 /* path relative to base when it lies below it, else path itself. */
 const char *fs_relative(const char *path, const char *base);
 

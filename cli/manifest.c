@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "fsutil.h"
+#include "netcheck.h"
 #include "ydoc.h"
 #include "strbuf.h"
 
@@ -157,8 +158,40 @@ static bool net_mac(struct uk_ctx *ctx, struct manifest_device *d, struct ynode 
 		diag_note(ctx, "hint", "the lowest bit of the first byte must be 0");
 		return false;
 	}
+	if (!memcmp(d->mac, (uint8_t[6]){0}, 6)) {
+		diag_error(ctx, v->pos, "mac %s is all zeros, which no device may have", v->str);
+		diag_note(ctx, "hint",
+			  "leave mac out for one derived from the device, or pick a local one such "
+			  "as 02:00:00:00:00:01");
+		return false;
+	}
 	d->has_mac = true;
 	return true;
+}
+
+/* An address a host may have: not reserved, and, with its prefix, not
+ * its subnet's network or broadcast address. */
+#define IPV4_ARGS(x) (x) >> 24, (x) >> 16 & 255, (x) >> 8 & 255, (x)&255
+
+static bool net_host_address(struct uk_ctx *ctx, const char *what, const struct ynode *v,
+			     const uint8_t a[4], unsigned prefix)
+{
+	const char *why = netcheck_ipv4_reserved(a);
+	uint32_t x = (uint32_t)a[0] << 24 | a[1] << 16 | a[2] << 8 | a[3];
+	uint32_t host = prefix >= 32 ? 0 : 0xffffffffu >> prefix;
+
+	if (why) {
+		diag_error(ctx, v->pos, "%s %s is %s", what, v->str, why);
+		diag_note(ctx, "hint", "a device needs an address other hosts can reach");
+		return false;
+	}
+	if (!(why = netcheck_ipv4_in_subnet(a, prefix)))
+		return true;
+	diag_error(ctx, v->pos, "%s %s is %s", what, v->str, why);
+	diag_note(ctx, "hint", "the hosts of %u.%u.%u.%u/%u are %u.%u.%u.%u to %u.%u.%u.%u",
+		  IPV4_ARGS(x & ~host), prefix, IPV4_ARGS((x & ~host) + 1),
+		  IPV4_ARGS((x | host) - 1));
+	return false;
 }
 
 static bool net_ipv4(struct uk_ctx *ctx, struct manifest_device *d, struct ynode *v)
@@ -185,8 +218,7 @@ static bool net_ipv4(struct uk_ctx *ctx, struct manifest_device *d, struct ynode
 		return false;
 	}
 	d->prefix = (uint8_t)prefix;
-	d->has_ipv4 = true;
-	return true;
+	return (d->has_ipv4 = net_host_address(ctx, "ipv4", v, d->ipv4, d->prefix));
 }
 
 /* The address only; whether it fits the device's subnet is net_check's. */
@@ -204,14 +236,28 @@ static bool net_gateway(struct uk_ctx *ctx, struct manifest_device *d, struct yn
 	return true;
 }
 
+/* tap and bridge name Linux interfaces, on the host or in dom0. */
+static const char *net_ifname(struct uk_ctx *ctx, struct ynode *v, const char *what)
+{
+	const char *why;
+
+	if (!ydoc_scalar(ctx, v, what))
+		return NULL;
+	if (!(why = netcheck_ifname(v->str)))
+		return v->str;
+	diag_error(ctx, v->pos, "%s name '%s' is %s", what, v->str, why);
+	diag_note(ctx, "hint", "an interface name has 1 to 15 characters, such as uk0 or xenbr0");
+	return NULL;
+}
+
 static bool net_tap(struct uk_ctx *ctx, struct manifest_device *d, struct ynode *v)
 {
-	return (d->tap = ydoc_scalar(ctx, v, "tap")) != NULL;
+	return (d->tap = net_ifname(ctx, v, "tap")) != NULL;
 }
 
 static bool net_bridge(struct uk_ctx *ctx, struct manifest_device *d, struct ynode *v)
 {
-	return (d->bridge = ydoc_scalar(ctx, v, "bridge")) != NULL;
+	return (d->bridge = net_ifname(ctx, v, "bridge")) != NULL;
 }
 
 static bool same_subnet(const uint8_t a[4], const uint8_t b[4], unsigned prefix)
@@ -236,6 +282,13 @@ static bool net_check(struct uk_ctx *ctx, const struct manifest_device *d, const
 			   d->prefix);
 		return false;
 	}
+	if (d->has_gateway && !memcmp(d->gateway, d->ipv4, 4)) {
+		diag_error(ctx, gw->pos, "gateway %s is the device's own address", gw->str);
+		diag_note(ctx, "hint", "the gateway is another host of the subnet: its router");
+		return false;
+	}
+	if (d->has_gateway && !net_host_address(ctx, "gateway", gw, d->gateway, d->prefix))
+		return false;
 	if (!d->has_ipv4 && !d->dhcp) {
 		diag_error(ctx, node->pos, "net device '%s' needs an ipv4 address or 'ipv4: dhcp'",
 			   d->name);
@@ -414,8 +467,28 @@ static bool parse_devices(struct uk_ctx *ctx, struct manifest *m, struct ynode *
 	return ok;
 }
 
-static bool parse_paths(struct uk_ctx *ctx, struct ynode *node, const char *what,
-			struct manifest_path **out, size_t *nout)
+/* Paths stay inside the app: by their text (read as glob reads it), and,
+ * where the path exists, by where its symlinks lead. */
+static bool path_inside(struct uk_ctx *ctx, const struct manifest *m, const char *text,
+			struct srcpos pos, const char *what)
+{
+	const char *full = fs_join(ctx, m->dir, text);
+
+	if (!fs_pattern_is_inside(text)) {
+		diag_error(ctx, pos, "%s '%s' must be a path inside the app directory", what, text);
+		return false;
+	}
+	if (fs_exists(full) && !fs_is_below(ctx, full, m->dir)) {
+		diag_error(ctx, pos, "%s '%s' is a symlink that leads outside the app directory",
+			   what, text);
+		diag_note(ctx, "hint", "copy what it points to into the app");
+		return false;
+	}
+	return true;
+}
+
+static bool parse_paths(struct uk_ctx *ctx, const struct manifest *m, struct ynode *node,
+			const char *what, struct manifest_path **out, size_t *nout)
 {
 	struct ynode **items;
 	size_t n, i;
@@ -427,12 +500,8 @@ static bool parse_paths(struct uk_ctx *ctx, struct ynode *node, const char *what
 
 		p->text = items[i]->str;
 		p->pos = items[i]->pos;
-		if (p->text[0] == '/' || strstr(p->text, "..")) {
-			diag_error(ctx, p->pos,
-				   "%s entry '%s' must be a path inside the app directory", what,
-				   p->text);
+		if (!path_inside(ctx, m, p->text, p->pos, ctx_printf(ctx, "%s entry", what)))
 			return false;
-		}
 	}
 	return true;
 }
@@ -549,12 +618,12 @@ static bool field_requires(struct uk_ctx *ctx, struct manifest *m, struct ynode 
 
 static bool field_sources(struct uk_ctx *ctx, struct manifest *m, struct ynode *v)
 {
-	return parse_paths(ctx, v, "sources", &m->sources, &m->nsources);
+	return parse_paths(ctx, m, v, "sources", &m->sources, &m->nsources);
 }
 
 static bool field_include(struct uk_ctx *ctx, struct manifest *m, struct ynode *v)
 {
-	return parse_paths(ctx, v, "include", &m->include, &m->ninclude);
+	return parse_paths(ctx, m, v, "include", &m->include, &m->ninclude);
 }
 
 static bool field_cflags(struct uk_ctx *ctx, struct manifest *m, struct ynode *v)
@@ -592,6 +661,8 @@ static bool field_cmdline(struct uk_ctx *ctx, struct manifest *m, struct ynode *
 static bool field_assets(struct uk_ctx *ctx, struct manifest *m, struct ynode *v)
 {
 	if (!(m->assets = ydoc_scalar(ctx, v, "assets")))
+		return false;
+	if (!path_inside(ctx, m, m->assets, v->pos, "assets directory"))
 		return false;
 	if (fs_is_dir(fs_join(ctx, m->dir, m->assets)))
 		return true;
@@ -632,6 +703,57 @@ static bool manifest_read_fields(struct uk_ctx *ctx, struct manifest *m, struct 
 	return ok;
 }
 
+/* NETDEV_MAX_DEVICES as the build will set it: options:, else uk.config,
+ * else libs/netdev/Kconfig's default. */
+static long net_max_devices(struct uk_ctx *ctx, const struct manifest *m, const char **from)
+{
+	char *saved = NULL;
+	const char *line;
+	size_t i, len;
+
+	for (i = 0; i < m->noptions; i++) {
+		if (!strcmp(m->options[i].symbol, "NETDEV_MAX_DEVICES")) {
+			*from = "set in options:";
+			return strtol(m->options[i].value, NULL, 0);
+		}
+	}
+	if (fs_read_bounded(ctx, fs_join(ctx, m->dir, "uk.config"), YDOC_MAX_BYTES, &saved, &len))
+		saved = NULL;
+	line = saved ? strstr(saved, "CONFIG_NETDEV_MAX_DEVICES=") : NULL;
+	if (line && (line == saved || line[-1] == '\n')) {
+		*from = "set in uk.config";
+		return strtol(line + strlen("CONFIG_NETDEV_MAX_DEVICES="), NULL, 0);
+	}
+	*from = "its default";
+	return MANIFEST_NET_DEVICES_DEFAULT;
+}
+
+/* The drivers (tap, netfront) register at most NETDEV_MAX_DEVICES devices;
+ * one more would only fail when the image starts. */
+static bool net_device_count(struct uk_ctx *ctx, const struct manifest *m)
+{
+	const char *from;
+	long max = net_max_devices(ctx, m, &from), count = 0;
+	size_t i;
+
+	for (i = 0; i < m->ndevices; i++) {
+		if (m->devices[i].kind != DEVICE_NET || ++count <= max)
+			continue;
+		diag_error(ctx, m->devices[i].pos,
+			   "net device '%s' is one too many: NETDEV_MAX_DEVICES is %ld (%s)",
+			   m->devices[i].name, max, from);
+		if (max < MANIFEST_NET_DEVICES_MAX)
+			diag_note(ctx, "hint",
+				  "raise it with options: { NETDEV_MAX_DEVICES: %ld } (at most %d)",
+				  max + 1, MANIFEST_NET_DEVICES_MAX);
+		else
+			diag_note(ctx, "hint", "an image has at most %d net devices",
+				  MANIFEST_NET_DEVICES_MAX);
+		return false;
+	}
+	return true;
+}
+
 struct manifest *manifest_load(struct uk_ctx *ctx, const char *path)
 {
 	struct manifest *m = ctx_alloc(ctx, sizeof(*m));
@@ -646,7 +768,7 @@ struct manifest *manifest_load(struct uk_ctx *ctx, const char *path)
 	m->memory_bytes = MANIFEST_DEFAULT_MEMORY;
 	if (!ydoc_expect(ctx, root, YNODE_MAP, "the manifest"))
 		return NULL;
-	if (!manifest_read_fields(ctx, m, root))
+	if (!manifest_read_fields(ctx, m, root) || !net_device_count(ctx, m))
 		return NULL;
 	if (!m->name) {
 		diag_error(ctx, (struct srcpos){path, 1, 1}, "the manifest has no name");

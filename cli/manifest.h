@@ -68,6 +68,9 @@ struct manifest {
 
 #define MANIFEST_DEFAULT_TARGET "hosted/x86_64"
 #define MANIFEST_DEFAULT_MEMORY (64ull << 20)
+/* NETDEV_MAX_DEVICES's default and the top of its range (libs/netdev/Kconfig). */
+#define MANIFEST_NET_DEVICES_DEFAULT 4
+#define MANIFEST_NET_DEVICES_MAX     16
 
 /* Parses and checks path. Returns NULL after printing every error found. */
 struct manifest *manifest_load(struct uk_ctx *ctx, const char *path);

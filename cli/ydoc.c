@@ -2,6 +2,7 @@
 #include "ydoc.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <yaml.h>
@@ -15,74 +16,132 @@ static struct srcpos mark_pos(const char *file, yaml_mark_t m)
 	return p;
 }
 
-static struct ynode *convert(struct uk_ctx *ctx, const char *file, yaml_document_t *doc,
-			     yaml_node_t *yn, int depth)
+/* One conversion: libyaml's document, and how many nodes aliases have
+ * added so far (a node reached again through an alias is copied). */
+struct convert_state {
+	struct uk_ctx *ctx;
+	const char *file;
+	yaml_document_t *doc;
+	bool *seen; /* by libyaml node index: converted once already */
+	size_t expanded;
+};
+
+static int cmp_pair_key(const void *a, const void *b)
 {
-	struct ynode *node = ctx_alloc(ctx, sizeof(*node));
+	const struct ypair *x = *(const struct ypair *const *)a,
+			   *y = *(const struct ypair *const *)b;
+	int c = strcmp(x->key->str, y->key->str);
+
+	return c ? c : (x < y ? -1 : x > y);
+}
+
+/* A key given twice: sorted by text, then by place, so that one pass finds
+ * the first repeat of each key; the one written first of all is reported,
+ * as a linear scan would. O(n log n): a mapping may hold 100,000 keys. */
+static bool check_duplicates(struct uk_ctx *ctx, const struct ynode *map)
+{
+	struct ypair **sorted, *dup = NULL, *first = NULL;
+	size_t i;
+
+	if (map->n < 2)
+		return true;
+	sorted = ctx_alloc(ctx, map->n * sizeof(*sorted));
+	for (i = 0; i < map->n; i++)
+		sorted[i] = &map->pairs[i];
+	qsort(sorted, map->n, sizeof(*sorted), cmp_pair_key);
+	for (i = 1; i < map->n; i++) {
+		if (strcmp(sorted[i - 1]->key->str, sorted[i]->key->str) ||
+		    (i >= 2 && !strcmp(sorted[i - 2]->key->str, sorted[i]->key->str)))
+			continue;
+		if (!dup || sorted[i] < dup) {
+			dup = sorted[i];
+			first = sorted[i - 1];
+		}
+	}
+	if (!dup)
+		return true;
+	diag_error(ctx, dup->key->pos, "duplicate key '%s'", dup->key->str);
+	diag_note(ctx, "note", "first given at line %d", first->key->pos.line);
+	return false;
+}
+
+static struct ynode *convert(struct convert_state *st, int index, int depth);
+
+static bool convert_seq(struct convert_state *st, struct ynode *node, yaml_node_t *yn, int depth)
+{
 	yaml_node_item_t *it;
+
+	for (it = yn->data.sequence.items.start; it < yn->data.sequence.items.top; it++) {
+		struct ynode *c = convert(st, *it, depth + 1);
+
+		if (!c)
+			return false;
+		*CTX_PUSH(st->ctx, node->items, node->n) = c;
+	}
+	return true;
+}
+
+static bool convert_map(struct convert_state *st, struct ynode *node, yaml_node_t *yn, int depth)
+{
 	yaml_node_pair_t *pr;
 
-	node->pos = mark_pos(file, yn->start_mark);
+	for (pr = yn->data.mapping.pairs.start; pr < yn->data.mapping.pairs.top; pr++) {
+		struct ynode *k = convert(st, pr->key, depth + 1), *v;
+		struct ypair *p;
+
+		if (!k)
+			return false;
+		if (k->kind != YNODE_SCALAR) {
+			diag_error(st->ctx, k->pos, "a key must be a plain word, not a %s",
+				   ynode_kind_name(k->kind));
+			return false;
+		}
+		if (!(v = convert(st, pr->value, depth + 1)))
+			return false;
+		p = CTX_PUSH(st->ctx, node->pairs, node->n);
+		p->key = k;
+		p->val = v;
+	}
+	return check_duplicates(st->ctx, node);
+}
+
+static struct ynode *convert(struct convert_state *st, int index, int depth)
+{
+	yaml_node_t *yn = yaml_document_get_node(st->doc, index);
+	struct ynode *node = ctx_alloc(st->ctx, sizeof(*node));
+
+	node->pos = mark_pos(st->file, yn->start_mark);
 	if (depth > 64) {
-		diag_error(ctx, node->pos, "the document nests too deeply");
+		diag_error(st->ctx, node->pos, "the document nests too deeply");
 		return NULL;
 	}
+	/* An alias bomb: a few lines whose aliases expand to billions. */
+	if (st->seen[index - 1] && ++st->expanded > YDOC_MAX_ALIAS_NODES) {
+		diag_error(st->ctx, node->pos, "aliases expand to more than %d values",
+			   YDOC_MAX_ALIAS_NODES);
+		diag_note(st->ctx, "hint", "write the values out, or use fewer aliases");
+		return NULL;
+	}
+	st->seen[index - 1] = true;
 	switch (yn->type) {
 	case YAML_SCALAR_NODE:
 		node->kind = YNODE_SCALAR;
-		node->str =
-		    ctx_strndup(ctx, (const char *)yn->data.scalar.value, yn->data.scalar.length);
+		node->str = ctx_strndup(st->ctx, (const char *)yn->data.scalar.value,
+					yn->data.scalar.length);
 		node->plain = yn->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 		if (strlen(node->str) != yn->data.scalar.length) {
-			diag_error(ctx, node->pos, "a NUL byte is not allowed in a value");
+			diag_error(st->ctx, node->pos, "a NUL byte is not allowed in a value");
 			return NULL;
 		}
 		return node;
 	case YAML_SEQUENCE_NODE:
 		node->kind = YNODE_SEQ;
-		for (it = yn->data.sequence.items.start; it < yn->data.sequence.items.top; it++) {
-			struct ynode *c =
-			    convert(ctx, file, doc, yaml_document_get_node(doc, *it), depth + 1);
-			if (!c)
-				return NULL;
-			*CTX_PUSH(ctx, node->items, node->n) = c;
-		}
-		return node;
+		return convert_seq(st, node, yn, depth) ? node : NULL;
 	case YAML_MAPPING_NODE:
 		node->kind = YNODE_MAP;
-		for (pr = yn->data.mapping.pairs.start; pr < yn->data.mapping.pairs.top; pr++) {
-			struct ynode *k = convert(ctx, file, doc,
-						  yaml_document_get_node(doc, pr->key), depth + 1);
-			struct ynode *v;
-			struct ypair *p;
-			size_t i;
-
-			if (!k)
-				return NULL;
-			if (k->kind != YNODE_SCALAR) {
-				diag_error(ctx, k->pos, "a key must be a plain word, not a %s",
-					   ynode_kind_name(k->kind));
-				return NULL;
-			}
-			for (i = 0; i < node->n; i++) {
-				if (!strcmp(node->pairs[i].key->str, k->str)) {
-					diag_error(ctx, k->pos, "duplicate key '%s'", k->str);
-					diag_note(ctx, "note", "first given at line %d",
-						  node->pairs[i].key->pos.line);
-					return NULL;
-				}
-			}
-			v = convert(ctx, file, doc, yaml_document_get_node(doc, pr->value),
-				    depth + 1);
-			if (!v)
-				return NULL;
-			p = CTX_PUSH(ctx, node->pairs, node->n);
-			p->key = k;
-			p->val = v;
-		}
-		return node;
+		return convert_map(st, node, yn, depth) ? node : NULL;
 	default:
-		diag_error(ctx, node->pos, "unsupported YAML node");
+		diag_error(st->ctx, node->pos, "unsupported YAML node");
 		return NULL;
 	}
 }
@@ -91,7 +150,6 @@ struct ynode *ydoc_load_string(struct uk_ctx *ctx, const char *name, const char 
 {
 	yaml_parser_t parser;
 	yaml_document_t doc;
-	yaml_node_t *root;
 	struct ynode *result = NULL;
 
 	yaml_parser_initialize(&parser);
@@ -104,13 +162,15 @@ struct ynode *ydoc_load_string(struct uk_ctx *ctx, const char *name, const char 
 		yaml_parser_delete(&parser);
 		return NULL;
 	}
-	root = yaml_document_get_root_node(&doc);
-	if (!root) {
+	if (!yaml_document_get_root_node(&doc)) {
 		result = ctx_alloc(ctx, sizeof(*result));
 		result->kind = YNODE_MAP;
 		result->pos = (struct srcpos){name, 1, 1};
 	} else {
-		result = convert(ctx, name, &doc, root, 0);
+		struct convert_state st = {ctx, name, &doc, NULL, 0};
+
+		st.seen = ctx_alloc(ctx, (size_t)(doc.nodes.top - doc.nodes.start));
+		result = convert(&st, 1, 0);
 	}
 	yaml_document_delete(&doc);
 	yaml_parser_delete(&parser);
@@ -120,10 +180,14 @@ struct ynode *ydoc_load_string(struct uk_ctx *ctx, const char *name, const char 
 struct ynode *ydoc_load(struct uk_ctx *ctx, const char *path)
 {
 	size_t len;
-	char *text = fs_read(ctx, path, &len);
+	char *text;
+	const char *why = fs_read_bounded(ctx, path, YDOC_MAX_BYTES, &text, &len);
 
-	if (!text) {
-		diag_error(ctx, srcpos_none, "cannot read %s: %s", path, strerror(errno));
+	if (why) {
+		diag_error(ctx, srcpos_none, "cannot read %s: %s", path, why);
+		if (!strcmp(why, FS_NOT_REGULAR) || !strcmp(why, FS_TOO_LARGE))
+			diag_note(ctx, "hint", "uk reads YAML from regular files of at most %d MiB",
+				  YDOC_MAX_BYTES >> 20);
 		return NULL;
 	}
 	return ydoc_load_string(ctx, path, text, len);

@@ -29,8 +29,14 @@ struct ypair {
 	struct ynode *val;
 };
 
+/* Limits on what a file may make uk do: its size (uk.yaml, module.yaml,
+ * targets and uk.lock alike), and how many values aliases may add. */
+#define YDOC_MAX_BYTES	     (1 << 20)
+#define YDOC_MAX_ALIAS_NODES 10000
+
 /* Loads path; returns the root (an empty map for an empty file), or NULL
- * with an error printed at the place libyaml stopped. */
+ * with an error printed at the place libyaml stopped. A path that is not a
+ * regular file, or is larger than YDOC_MAX_BYTES, is an error. */
 struct ynode *ydoc_load(struct uk_ctx *ctx, const char *path);
 struct ynode *ydoc_load_string(struct uk_ctx *ctx, const char *name, const char *text, size_t len);
 

@@ -1,0 +1,195 @@
+/* Unit tests of bounded input: YAML limits and the duplicate-key check,
+ * reading only regular files of bounded size, paths that stay inside the
+ * app, and the addresses and names a net device cannot use. */
+#include "cmocka_all.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "fixture.h"
+#include "fsutil.h"
+#include "netcheck.h"
+#include "strbuf.h"
+#include "ydoc.h"
+
+/* 300,000 keys, the last a repeat of the first: a quadratic check would
+ * take minutes (ctest's timeout fails it); a sorted one takes a moment. */
+static void test_duplicate_keys_many(void **state)
+{
+	struct fixture f;
+	struct strbuf sb;
+	size_t i;
+
+	(void)state;
+	fixture_setup(&f);
+	strbuf_init(&sb, &f.ctx);
+	for (i = 0; i < 300000; i++)
+		strbuf_addf(&sb, "k%zu: 1\n", i);
+	strbuf_adds(&sb, "k0: 2\n");
+	assert_null(ydoc_load_string(&f.ctx, "x.yaml", sb.s, sb.len));
+	assert_non_null(strstr(fixture_errors(&f), "x.yaml:300001:1: error: duplicate key 'k0'\n"
+						   "  note: first given at line 1\n"));
+	fixture_teardown(&f);
+}
+
+/* Of several repeated keys, the one written first is reported. */
+static void test_duplicate_keys_first_repeat(void **state)
+{
+	struct fixture f;
+	const char *text = "a: 1\nb: 1\nc: 1\nb: 2\na: 2\n";
+
+	(void)state;
+	fixture_setup(&f);
+	assert_null(ydoc_load_string(&f.ctx, "x.yaml", text, strlen(text)));
+	assert_string_equal(fixture_errors(&f), "x.yaml:4:1: error: duplicate key 'b'\n"
+						"  note: first given at line 2\n");
+	fixture_teardown(&f);
+}
+
+static void test_alias_limit(void **state)
+{
+	struct fixture f;
+	const char *small = "a: &x [1, 2]\nb: *x\nc: *x\n";
+	const char *bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+			   "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+			   "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+			   "d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+			   "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n";
+	struct ynode *root;
+
+	(void)state;
+	fixture_setup(&f);
+	root = ydoc_load_string(&f.ctx, "x.yaml", small, strlen(small));
+	assert_non_null(root);
+	assert_int_equal(ydoc_get(root, "c")->n, 2);
+	assert_null(ydoc_load_string(&f.ctx, "x.yaml", bomb, strlen(bomb)));
+	assert_non_null(strstr(fixture_errors(&f), "error: aliases expand to more than 10000"));
+	fixture_teardown(&f);
+}
+
+static void test_read_bounded(void **state)
+{
+	struct fixture f;
+	char *text;
+	size_t len;
+
+	(void)state;
+	fixture_setup(&f);
+	fixture_write(&f, "small", "12345");
+	assert_null(fs_read_bounded(&f.ctx, fixture_path(&f, "small"), 5, &text, &len));
+	assert_string_equal(text, "12345");
+	assert_int_equal(len, 5);
+	assert_string_equal(fs_read_bounded(&f.ctx, fixture_path(&f, "small"), 4, &text, &len),
+			    FS_TOO_LARGE);
+	assert_int_equal(mkfifo(fixture_path(&f, "fifo"), 0600), 0);
+	assert_string_equal(fs_read_bounded(&f.ctx, fixture_path(&f, "fifo"), 100, &text, &len),
+			    FS_NOT_REGULAR);
+	assert_string_equal(fs_read_bounded(&f.ctx, "/dev/zero", 100, &text, &len), FS_NOT_REGULAR);
+	assert_string_equal(fs_read_bounded(&f.ctx, f.dir, 100, &text, &len), FS_NOT_REGULAR);
+	assert_string_equal(fs_read_bounded(&f.ctx, fixture_path(&f, "none"), 100, &text, &len),
+			    "No such file or directory");
+	fixture_teardown(&f);
+}
+
+static void test_pattern_inside(void **state)
+{
+	(void)state;
+	assert_true(fs_pattern_is_inside("src/*.c"));
+	assert_true(fs_pattern_is_inside("a..b/x.c"));
+	assert_true(fs_pattern_is_inside("./src/...c"));
+	assert_false(fs_pattern_is_inside("/etc"));
+	assert_false(fs_pattern_is_inside("\\/etc"));
+	assert_false(fs_pattern_is_inside(".."));
+	assert_false(fs_pattern_is_inside("../x"));
+	assert_false(fs_pattern_is_inside("src/../../x"));
+	assert_false(fs_pattern_is_inside(".\\./x/*.c"));
+	assert_false(fs_pattern_is_inside("\\.\\./x"));
+	assert_false(fs_pattern_is_inside("src/.\\."));
+}
+
+static void test_below(void **state)
+{
+	struct fixture f;
+	const char *app;
+
+	(void)state;
+	fixture_setup(&f);
+	fixture_write(&f, "app/src/a.c", "");
+	fixture_write(&f, "other/b.c", "");
+	assert_int_equal(symlink("../../other/b.c", fixture_path(&f, "app/src/out.c")), 0);
+	assert_int_equal(symlink("a.c", fixture_path(&f, "app/src/in.c")), 0);
+	app = fs_realpath(&f.ctx, fixture_path(&f, "app"));
+	assert_true(fs_is_below(&f.ctx, fixture_path(&f, "app/src/a.c"), app));
+	assert_true(fs_is_below(&f.ctx, fixture_path(&f, "app/src/in.c"), app));
+	assert_true(fs_is_below(&f.ctx, fixture_path(&f, "app"), app));
+	assert_false(fs_is_below(&f.ctx, fixture_path(&f, "app/src/out.c"), app));
+	assert_false(fs_is_below(&f.ctx, fixture_path(&f, "other"), app));
+	fixture_teardown(&f);
+}
+
+static void test_ipv4_reserved(void **state)
+{
+	(void)state;
+	assert_null(netcheck_ipv4_reserved((uint8_t[]){10, 0, 0, 2}));
+	assert_null(netcheck_ipv4_reserved((uint8_t[]){223, 255, 255, 254}));
+	assert_non_null(netcheck_ipv4_reserved((uint8_t[]){0, 1, 2, 3}));
+	assert_non_null(netcheck_ipv4_reserved((uint8_t[]){127, 0, 0, 1}));
+	assert_non_null(netcheck_ipv4_reserved((uint8_t[]){224, 0, 0, 1}));
+	assert_non_null(netcheck_ipv4_reserved((uint8_t[]){239, 255, 255, 255}));
+	assert_non_null(netcheck_ipv4_reserved((uint8_t[]){240, 0, 0, 1}));
+	assert_string_equal(netcheck_ipv4_reserved((uint8_t[]){255, 255, 255, 255}),
+			    "the limited broadcast address");
+}
+
+static void test_ipv4_in_subnet(void **state)
+{
+	(void)state;
+	assert_null(netcheck_ipv4_in_subnet((uint8_t[]){10, 0, 0, 1}, 24));
+	assert_null(netcheck_ipv4_in_subnet((uint8_t[]){10, 0, 0, 254}, 24));
+	assert_string_equal(netcheck_ipv4_in_subnet((uint8_t[]){10, 0, 0, 0}, 24),
+			    "the network address of its subnet");
+	assert_string_equal(netcheck_ipv4_in_subnet((uint8_t[]){10, 0, 0, 255}, 24),
+			    "the broadcast address of its subnet");
+	assert_string_equal(netcheck_ipv4_in_subnet((uint8_t[]){10, 0, 2, 0}, 23),
+			    "the network address of its subnet");
+	assert_null(netcheck_ipv4_in_subnet((uint8_t[]){10, 0, 1, 0}, 23));
+	assert_null(netcheck_ipv4_in_subnet((uint8_t[]){10, 0, 0, 0}, 31));
+	assert_null(netcheck_ipv4_in_subnet((uint8_t[]){10, 0, 0, 1}, 31));
+	assert_null(netcheck_ipv4_in_subnet((uint8_t[]){10, 0, 0, 0}, 32));
+}
+
+static void test_ifname(void **state)
+{
+	(void)state;
+	assert_null(netcheck_ifname("uk0"));
+	assert_null(netcheck_ifname("br-x_1.2"));
+	assert_non_null(netcheck_ifname("xenbr0\"]"));
+	assert_null(netcheck_ifname("abcdefghijklmno"));
+	assert_non_null(netcheck_ifname("abcdefghijklmnop"));
+	assert_non_null(netcheck_ifname(""));
+	assert_non_null(netcheck_ifname("."));
+	assert_non_null(netcheck_ifname(".."));
+	assert_non_null(netcheck_ifname("a/b"));
+	assert_non_null(netcheck_ifname("a:1"));
+	assert_non_null(netcheck_ifname("a b"));
+	assert_non_null(netcheck_ifname("a\tb"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_duplicate_keys_many),
+	    cmocka_unit_test(test_duplicate_keys_first_repeat),
+	    cmocka_unit_test(test_alias_limit),
+	    cmocka_unit_test(test_read_bounded),
+	    cmocka_unit_test(test_pattern_inside),
+	    cmocka_unit_test(test_below),
+	    cmocka_unit_test(test_ipv4_reserved),
+	    cmocka_unit_test(test_ipv4_in_subnet),
+	    cmocka_unit_test(test_ifname),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

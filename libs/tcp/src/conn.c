@@ -7,9 +7,7 @@
 
 struct tcp_conn tcp_pool[CONFIG_TCP_MAX_CONNECTIONS];
 struct tcp_listener *tcp_listeners;
-unsigned tcp_half_open;
 static uint16_t next_ephemeral = TCP_EPHEMERAL_FIRST;
-static uint32_t isn_secret;
 
 const char *const tcp_state_names[TCP_STATE_COUNT] = {
     "CLOSED",	  "LISTEN",	"SYN-SENT", "SYN-RECEIVED", "ESTABLISHED", "FIN-WAIT-1",
@@ -54,9 +52,9 @@ void tcp_conn_free(struct tcp_conn *c)
 	sched_timer_stop(&c->rtx);
 	sched_timer_stop(&c->tw);
 	sched_timer_stop(&c->delack);
+	sched_timer_stop(&c->idle);
 	if (c->listener) {
 		c->listener->half_open--;
-		tcp_half_open--;
 		c->listener = NULL;
 	}
 	free(c->sbuf);
@@ -106,19 +104,9 @@ void tcp_enter_time_wait(struct tcp_conn *c)
 /* RFC 6528: a clock (4 us ticks) plus a keyed hash of the connection. */
 uint32_t tcp_iss(uint32_t laddr, uint16_t lport, uint32_t raddr, uint16_t rport)
 {
-	uint32_t v[4] = {laddr, raddr, (uint32_t)lport << 16 | rport, isn_secret};
-	uint32_t h = 2166136261u;
-	unsigned i, b;
+	uint32_t v[3] = {laddr, raddr, (uint32_t)lport << 16 | rport};
 
-	for (i = 0; i < 4; i++)
-		for (b = 0; b < 4; b++) {
-			h ^= (v[i] >> (8 * b)) & 0xff;
-			h *= 16777619u;
-		}
-	h ^= h >> 15;
-	h *= 0x2c1b3c6du;
-	h ^= h >> 12;
-	return h + (uint32_t)(sched_now_ns() / 4000);
+	return (uint32_t)tcp_secret_hash(v, sizeof(v)) + (uint32_t)(sched_now_ns() / 4000);
 }
 
 uint32_t tcp_rcv_window(const struct tcp_conn *c)
@@ -180,7 +168,7 @@ int tcp_listen(struct tcp_listener *l, uint32_t addr, uint16_t port, unsigned ba
 			return -EADDRINUSE;
 	l->addr = addr;
 	l->port = port;
-	l->backlog = backlog ? backlog : 1;
+	l->backlog = backlog ? backlog : CONFIG_TCP_SYN_BACKLOG;
 	l->half_open = 0;
 	l->fn = fn;
 	l->arg = arg;
@@ -466,15 +454,17 @@ static const struct uk_counter_desc counter_descs[] = {
     UK_COUNTER(struct tcp_stats, resets_received),
     UK_COUNTER(struct tcp_stats, conns_closed),
     UK_COUNTER(struct tcp_stats, tx_failures),
+    UK_COUNTER(struct tcp_stats, syncookies_sent),
+    UK_COUNTER(struct tcp_stats, syncookies_accepted),
+    UK_COUNTER(struct tcp_stats, syncookies_rejected),
+    UK_COUNTER(struct tcp_stats, evictions),
+    UK_COUNTER(struct tcp_stats, challenge_acks),
+    UK_COUNTER(struct tcp_stats, challenge_acks_suppressed),
+    UK_COUNTER(struct tcp_stats, keepalive_probes),
+    UK_COUNTER(struct tcp_stats, keepalive_timeouts),
+    UK_COUNTER(struct tcp_stats, idle_timeouts),
     UK_COUNTER_ARRAY(struct tcp_stats, drops, "drop", tcp_drop_names),
 };
 
 const struct uk_counter_table tcp_counter_table =
     UK_COUNTER_TABLE("tcp", struct tcp_stats, counter_descs);
-
-void tcp_isn_seed(void)
-{
-	uint64_t t = sched_now_ns();
-
-	isn_secret = (uint32_t)(t ^ (t >> 29) ^ 0x9e3779b9u) * 2654435761u;
-}

@@ -151,33 +151,14 @@ static void set_wscale(struct tcp_conn *c, const struct seg *s)
 	}
 }
 
-static void listen_input(struct tcp_listener *l, const struct ipv4_packet *pkt, const struct seg *s)
+/* The endpoints and the peer's options of a passive open into c, whose
+ * ISS is a SYN cookie (so that evicting it loses nothing: its ACK still
+ * makes the connection). */
+static void passive_init(struct tcp_conn *c, const struct ipv4_packet *pkt, const struct seg *s)
 {
-	struct tcp_conn *c;
+	struct tcp_cookie_conn k = {pkt->dst, pkt->src, s->dport, s->sport, s->seq};
 
-	if (s->flags & TCP_RST)
-		return;
-	if (s->flags & TCP_ACK) {
-		reply_rst(pkt, s);
-		return;
-	}
-	if (!(s->flags & TCP_SYN)) {
-		drop(TCP_DROP_BAD_FLAGS);
-		return;
-	}
-	if (l->half_open >= l->backlog || tcp_half_open >= CONFIG_TCP_SYN_BACKLOG) {
-		drop(TCP_DROP_SYN_BACKLOG);
-		return;
-	}
-	c = tcp_conn_alloc();
-	if (!c) {
-		drop(TCP_DROP_NO_MEMORY);
-		return;
-	}
 	c->passive = true;
-	c->listener = l;
-	l->half_open++;
-	tcp_half_open++;
 	c->laddr = pkt->dst;
 	c->raddr = pkt->src;
 	c->lport = s->dport;
@@ -194,7 +175,7 @@ static void listen_input(struct tcp_listener *l, const struct ipv4_packet *pkt, 
 	c->irs = s->seq;
 	c->rcv_nxt = s->seq + 1;
 	c->rcv_adv = c->rcv_nxt;
-	c->iss = tcp_iss(c->laddr, c->lport, c->raddr, c->rport);
+	c->iss = tcp_cookie_make(&k, s->has_mss ? s->mss : TCP_DEFAULT_MSS, c->wscale_ok);
 	c->snd_una = c->iss;
 	c->snd_nxt = c->iss;
 	c->sbase = c->iss + 1;
@@ -202,11 +183,107 @@ static void listen_input(struct tcp_listener *l, const struct ipv4_packet *pkt, 
 	c->snd_wl1 = s->seq;
 	c->snd_wl2 = c->iss;
 	c->state = TCP_SYN_RECEIVED;
-	c->rtt_start = sched_now_ns();
+	c->opened_ns = c->rtt_start = sched_now_ns();
+}
+
+/* The listener's queue is full: a SYN-ACK with a cookie, and no state. */
+static void cookie_syn_ack(const struct ipv4_packet *pkt, const struct seg *s)
+{
+	static struct tcp_conn scratch;
+
+	memset(&scratch, 0, sizeof(scratch));
+	passive_init(&scratch, pkt, s);
+	scratch.sack_ok = false; /* a cookie cannot keep it */
+	tcp_counters.syncookies_sent++;
+	tcp_tx(&scratch, scratch.iss, TCP_SYN | TCP_ACK, 0);
+}
+
+static void listen_syn(struct tcp_listener *l, const struct ipv4_packet *pkt, const struct seg *s)
+{
+	struct tcp_conn *c;
+
+	tcp_secret_stir();
+	if (l->half_open >= l->backlog) {
+		drop(TCP_DROP_SYN_BACKLOG);
+		/* the oldest entry makes room once its SYN-ACK went unanswered
+		 * for an initial RTO (a spoofed source, likely); else a cookie */
+		if (!tcp_evict_half_open(l, TCP_INIT_RTO_US * 1000ull)) {
+			cookie_syn_ack(pkt, s);
+			return;
+		}
+	}
+	c = tcp_conn_alloc_evicting();
+	if (!c) {
+		drop(TCP_DROP_NO_MEMORY);
+		reply_rst(pkt, s); /* an answer, not silence: the client learns at once */
+		return;
+	}
+	passive_init(c, pkt, s);
+	c->listener = l;
+	l->half_open++;
 	tcp_counters.passive_opens++;
 	tcp_tx(c, c->iss, TCP_SYN | TCP_ACK, 0);
 	c->snd_nxt = c->snd_max = c->iss + 1;
 	tcp_rtx_arm(c);
+}
+
+static void conn_input(struct tcp_conn *c, const struct seg *s0);
+
+/* An ACK to a listener: the end of a handshake whose SYN-ACK carried a
+ * cookie (its entry evicted, or never made), or a RST. */
+static void listen_ack(struct tcp_listener *l, const struct ipv4_packet *pkt, const struct seg *s)
+{
+	struct tcp_cookie_conn k = {pkt->dst, pkt->src, s->dport, s->sport, s->seq - 1};
+	struct seg syn = *s;
+	struct tcp_conn *c;
+	bool wscale = false;
+	uint32_t mss;
+
+	mss = (s->flags & TCP_SYN) ? 0 : tcp_cookie_check(&k, s->ack - 1, &wscale);
+	if (!mss) {
+		tcp_counters.syncookies_rejected++;
+		reply_rst(pkt, s);
+		return;
+	}
+	c = tcp_conn_alloc_evicting();
+	if (!c) {
+		drop(TCP_DROP_NO_MEMORY);
+		reply_rst(pkt, s);
+		return;
+	}
+	/* the SYN it answers, as far as the cookie tells */
+	syn.seq = s->seq - 1;
+	syn.has_mss = true;
+	syn.mss = (uint16_t)mss;
+	syn.has_wscale = wscale;
+	syn.wscale = 0;
+	syn.sack_permitted = false;
+	passive_init(c, pkt, &syn);
+	c->cookie = true;
+	c->snd_nxt = c->snd_max = c->iss + 1;
+	c->listener = l;
+	l->half_open++;
+	tcp_counters.passive_opens++;
+	tcp_counters.syncookies_accepted++;
+	c->busy++;
+	conn_input(c, s);
+	c->busy--;
+	if (c->release) {
+		c->release = false;
+		tcp_conn_free(c);
+	}
+}
+
+static void listen_input(struct tcp_listener *l, const struct ipv4_packet *pkt, const struct seg *s)
+{
+	if (s->flags & TCP_RST)
+		return;
+	if (s->flags & TCP_ACK)
+		listen_ack(l, pkt, s);
+	else if (s->flags & TCP_SYN)
+		listen_syn(l, pkt, s);
+	else
+		drop(TCP_DROP_BAD_FLAGS);
 }
 
 /* RTO = SRTT + 4 RTTVAR (RFC 6298 2.3), within the floor and ceiling. */
@@ -244,7 +321,7 @@ static void rtt_measure(struct tcp_conn *c)
 /* The handshake's round trip seeds the estimator (not after a retry: Karn). */
 static void handshake_rtt(struct tcp_conn *c)
 {
-	if (c->retransmits == 0)
+	if (c->retransmits == 0 && !c->cookie)
 		rtt_measure(c);
 	else
 		c->rto_us = TCP_INIT_RTO_US;
@@ -293,6 +370,7 @@ static void syn_sent_input(struct tcp_conn *c, const struct seg *s)
 		sched_timer_stop(&c->rtx);
 		handshake_rtt(c);
 		c->state = TCP_ESTABLISHED;
+		tcp_idle_init(c);
 		tcp_send_ack(c);
 		tcp_event_call(c, TCP_EV_CONNECTED);
 		if (alive(c))
@@ -354,7 +432,7 @@ static bool ack_acceptable(struct tcp_conn *c, const struct seg *s)
 	uint32_t oldest = c->snd_una - (c->max_snd_wnd > 65535 ? c->max_snd_wnd : 65535);
 
 	if (SEQ_GT(s->ack, c->snd_max) || SEQ_LT(s->ack, oldest)) {
-		tcp_send_ack(c);
+		tcp_challenge_ack(c);
 		drop(TCP_DROP_BAD_ACK);
 		return false;
 	}
@@ -386,6 +464,7 @@ static void una_advance(struct tcp_conn *c, uint32_t ack)
 		rtt_measure(c);
 	}
 	c->snd_una = ack;
+	c->progress_ns = sched_now_ns();
 	if (SEQ_LT(c->snd_nxt, c->snd_una))
 		c->snd_nxt = c->snd_una;
 	if (SEQ_LT(c->high_rxt, c->snd_una))
@@ -575,6 +654,7 @@ static void data_input(struct tcp_conn *c, uint32_t seq, const uint8_t *data, ui
 		c->rcv_nxt += len;
 		c->rlen += len;
 		c->unacked++;
+		c->progress_ns = sched_now_ns();
 		tcp_counters.rx_bytes += len;
 		ooo_advance(c);
 	} else {
@@ -669,7 +749,7 @@ static bool seq_check(struct tcp_conn *c, struct seg *s, uint32_t wnd)
 		tcp_enter_time_wait(c);
 	if (s->len || (s->flags & (TCP_SYN | TCP_FIN)))
 		tcp_counters.rx_duplicate++;
-	tcp_send_ack(c);
+	tcp_challenge_ack(c);
 	drop(TCP_DROP_BAD_SEQUENCE);
 	return false;
 }
@@ -678,7 +758,7 @@ static bool seq_check(struct tcp_conn *c, struct seg *s, uint32_t wnd)
 static void rst_input(struct tcp_conn *c, const struct seg *s)
 {
 	if (s->seq != c->rcv_nxt) {
-		tcp_send_ack(c);
+		tcp_challenge_ack(c);
 		drop(TCP_DROP_RST_CHALLENGED);
 		return;
 	}
@@ -728,7 +808,7 @@ static void trim(struct tcp_conn *c, struct seg *s, uint32_t wnd)
 static bool flags_check(struct tcp_conn *c, const struct seg *s)
 {
 	if (s->flags & TCP_SYN) {
-		tcp_send_ack(c);
+		tcp_challenge_ack(c);
 		drop(TCP_DROP_BAD_FLAGS);
 		return false;
 	}
@@ -747,7 +827,6 @@ static void accept_conn(struct tcp_conn *c)
 	struct tcp_listener *l = c->listener;
 
 	l->half_open--;
-	tcp_half_open--;
 	c->listener = NULL;
 	c->busy++;
 	l->fn(l, c, l->arg);
@@ -770,6 +849,7 @@ static bool syn_received_ack(struct tcp_conn *c, const struct seg *s)
 	c->snd_wl2 = s->ack;
 	c->retries = 0;
 	handshake_rtt(c);
+	tcp_idle_init(c);
 	if (c->listener)
 		accept_conn(c);
 	else
@@ -850,6 +930,7 @@ static void conn_input(struct tcp_conn *c, const struct seg *s0)
 
 	if (!syn_again(c, &s) || !seq_check(c, &s, wnd))
 		return;
+	tcp_idle_rx(c);
 	if (s.flags & TCP_RST) {
 		rst_input(c, &s);
 		return;
@@ -981,7 +1062,7 @@ int tcp_init(void)
 {
 	int r;
 
-	tcp_isn_seed();
+	tcp_secret_init();
 	r = ipv4_register(IPV4_PROTO_TCP, tcp_input);
 	if (r == 0)
 		r = ipv4_register_icmp_error(IPV4_PROTO_TCP, tcp_icmp_error);

@@ -25,7 +25,25 @@
 #define CONFIG_TCP_DELAYED_ACK_MS 40
 #endif
 #ifndef CONFIG_TCP_SYN_BACKLOG
-#define CONFIG_TCP_SYN_BACKLOG 8
+#define CONFIG_TCP_SYN_BACKLOG 16
+#endif
+#ifndef CONFIG_TCP_CHALLENGE_ACKS
+#define CONFIG_TCP_CHALLENGE_ACKS 10
+#endif
+#ifndef CONFIG_TCP_KEEPALIVE_IDLE_S
+#define CONFIG_TCP_KEEPALIVE_IDLE_S 0
+#endif
+#ifndef CONFIG_TCP_KEEPALIVE_INTVL_S
+#define CONFIG_TCP_KEEPALIVE_INTVL_S 75
+#endif
+#ifndef CONFIG_TCP_KEEPALIVE_PROBES
+#define CONFIG_TCP_KEEPALIVE_PROBES 9
+#endif
+#ifndef CONFIG_TCP_IDLE_TIMEOUT_S
+#define CONFIG_TCP_IDLE_TIMEOUT_S 0
+#endif
+#ifndef CONFIG_TCP_EVICT_IDLE_MS
+#define CONFIG_TCP_EVICT_IDLE_MS 0
 #endif
 
 #define SEQ_LT(a, b)  ((int32_t)((uint32_t)(a) - (uint32_t)(b)) < 0)
@@ -70,6 +88,8 @@ struct tcp_conn {
 	uint32_t laddr, raddr;
 	uint16_t lport, rport;
 	struct tcp_listener *listener; /* while SYN-RECEIVED from it */
+	uint64_t opened_ns;	       /* when the SYN came (eviction takes the oldest) */
+	bool cookie;		       /* made by a SYN cookie's ACK: no RTT sample */
 	tcp_recv_fn recv;
 	tcp_event_fn event;
 	void *arg;
@@ -124,13 +144,22 @@ struct tcp_conn {
 	bool ack_now;	  /* and must not wait */
 	unsigned unacked; /* in-order segments not yet acknowledged */
 
-	struct sched_timer rtx, tw, delack;
+	/* challenge ACKs sent in the second from challenge_start (RFC 5961 7) */
+	uint64_t challenge_start;
+	unsigned challenge_sent;
+
+	/* keepalive and the idle timeout (idle.c) */
+	uint64_t rx_ns;	      /* the last acceptable segment */
+	uint64_t progress_ns; /* the last byte received in order or acknowledged */
+	uint64_t ka_idle_ms, ka_intvl_ms, idle_ms, ka_last_ns, idle_deadline;
+	unsigned ka_probes, ka_sent;
+
+	struct sched_timer rtx, tw, delack, idle;
 };
 
 extern struct tcp_stats tcp_counters;
 extern struct tcp_conn tcp_pool[CONFIG_TCP_MAX_CONNECTIONS];
 extern struct tcp_listener *tcp_listeners;
-extern unsigned tcp_half_open;
 
 struct tcp_conn *tcp_conn_alloc(void);
 void tcp_conn_free(struct tcp_conn *c);
@@ -188,7 +217,41 @@ uint32_t tcp_sack_skip(const struct tcp_conn *c, uint32_t seq, uint32_t *len);
 size_t tcp_sack_option_len(const struct tcp_conn *c);
 size_t tcp_sack_option(const struct tcp_conn *c, uint8_t *o);
 
-/* conn.c: the ISN secret, from the clock at init. */
-void tcp_isn_seed(void);
+/* secret.c: SipHash-2-4 under key k, and under the per-boot key, which
+ * init mixes and the first SYN stirs again. */
+uint64_t tcp_siphash(const uint64_t k[2], const void *data, size_t len);
+void tcp_secret_init(void);
+void tcp_secret_stir(void);
+uint64_t tcp_secret_hash(const void *data, size_t len);
+
+/* syncookie.c: what a cookie is made of (RFC 4987 3.6). */
+struct tcp_cookie_conn {
+	uint32_t laddr, raddr;
+	uint16_t lport, rport;
+	uint32_t peer_isn;
+};
+/* The ISN of a passive open's SYN-ACK, for a peer that offered mss, and
+ * whether the SYN-ACK offers window scaling. */
+uint32_t tcp_cookie_make(const struct tcp_cookie_conn *k, uint32_t mss, bool wscale);
+/* The MSS a cookie (an ACK's ack - 1) carries, and *wscale, or 0 if it is
+ * not ours or too old. */
+uint32_t tcp_cookie_check(const struct tcp_cookie_conn *k, uint32_t cookie, bool *wscale);
+
+/* challenge.c: an ACK owed to an unacceptable segment, within the
+ * connection's budget a second (RFC 5961 7). */
+void tcp_challenge_ack(struct tcp_conn *c);
+
+/* evict.c: room in a full pool. Frees the oldest half-open connection (of
+ * l; NULL: of any listener): false if there is none. */
+bool tcp_evict_half_open(const struct tcp_listener *l, uint64_t older_than_ns);
+/* Frees a slot: half-open, TIME-WAIT, then idle (CONFIG_TCP_EVICT_IDLE_MS). */
+bool tcp_evict(void);
+/* tcp_conn_alloc, evicting when the pool is full. */
+struct tcp_conn *tcp_conn_alloc_evicting(void);
+
+/* idle.c: keepalive and the idle timeout. */
+void tcp_idle_init(struct tcp_conn *c); /* established: the defaults */
+void tcp_idle_rx(struct tcp_conn *c);	/* an acceptable segment came */
+void tcp_idle_arm(struct tcp_conn *c);
 
 #endif

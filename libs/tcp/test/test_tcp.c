@@ -2,8 +2,9 @@
  * with segmentation, reassembly, flow control, retransmission on the
  * virtual clock (RFC 6298), fast retransmit and NewReno under loss,
  * delayed ACKs, zero-window probes, close sequences (active,
- * passive, simultaneous, TIME-WAIT), RSTs (RFC 5961), the SYN backlog,
- * malformed segments. The test plays the peer at 10.0.0.1. */
+ * passive, simultaneous, TIME-WAIT), RSTs (RFC 5961) and the challenge
+ * ACKs' budget, SYN floods (cookies, eviction), a full pool, keepalive and
+ * the idle timeout, malformed segments. The test plays the peer at 10.0.0.1. */
 #include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -1125,28 +1126,145 @@ static void test_no_connection(void **state)
 	assert_int_equal(sent(0).seq, 777);
 }
 
-static void test_syn_backlog(void **state)
+static uint64_t counted(size_t off)
 {
+	struct tcp_stats now;
+
+	tcp_stats(&now);
+	return *(uint64_t *)((char *)&now + off) - *(uint64_t *)((char *)&before + off);
+}
+#define COUNTED(f) counted(offsetof(struct tcp_stats, f))
+
+/* A SYN from the peer's address and port sport; returns the SYN-ACK's ISS. */
+static uint32_t syn_from(uint16_t sport, uint32_t seq)
+{
+	static const uint8_t opts[8] = {2, 4, 0x05, 0xb4, 1, 3, 3, 7};
 	static uint8_t s[100];
+	struct t_view v;
+
+	h_tx_clear();
+	h_send_ip(H_PEER_IP, H_OUR_IP, IPV4_PROTO_TCP, 1, 0, s,
+		  t_seg(s, H_PEER_IP, H_OUR_IP, sport, 80, seq, 0, T_SYN, 1000, opts, 8, NULL, 0));
+	assert_int_equal(h_tx_count(), 1);
+	v = sent(0);
+	assert_int_equal(v.flags, T_SYN | T_ACK);
+	assert_int_equal(v.ack, seq + 1);
+	assert_int_equal(v.dport, sport);
+	return v.seq;
+}
+
+static void ack_from(uint16_t sport, uint32_t seq, uint32_t ack, const char *data)
+{
+	static uint8_t s[200];
+
+	h_send_ip(H_PEER_IP, H_OUR_IP, IPV4_PROTO_TCP, 1, 0, s,
+		  t_seg(s, H_PEER_IP, H_OUR_IP, sport, 80, seq, ack, T_ACK, 1000, NULL, 0, data,
+			data ? strlen(data) : 0));
+}
+
+/* Issue 16: eight spoofed SYNs fill the queue (the listener's is 2 here);
+ * every later SYN still gets a SYN-ACK (a cookie), and a real client gets
+ * in at once. The half-open entries still go after their retries. */
+static void test_syn_flood_lockout(void **state)
+{
+	uint32_t iss;
 	int i;
 
 	(void)state;
-	h_tx_clear();
-	/* a flood from 5 ports: the listener keeps 2 half-open */
-	for (i = 0; i < 5; i++)
-		h_send_ip(H_PEER_IP, H_OUR_IP, IPV4_PROTO_TCP, 1, 0, s,
-			  t_seg(s, H_PEER_IP, H_OUR_IP, (uint16_t)(30000 + i), 80, 1, 0, T_SYN,
-				1000, NULL, 0, NULL, 0));
-	assert_int_equal(h_tx_count(), 2);
-	assert_int_equal(dropped(TCP_DROP_SYN_BACKLOG), 3);
+	for (i = 0; i < 8; i++)
+		syn_from((uint16_t)(30000 + i), 1);
 	assert_int_equal(tcp_conn_count(), 2);
-	/* they give up after their SYN-ACK retries */
+	assert_int_equal(COUNTED(syncookies_sent), 6);
+	assert_int_equal(dropped(TCP_DROP_SYN_BACKLOG), 6);
+	iss = syn_from(PEER_PORT, PEER_ISS);
+	h_tx_clear();
+	ack_from(PEER_PORT, PEER_ISS + 1, iss + 1, "hello");
+	assert_int_equal(accepts, 1);
+	assert_non_null(acc);
+	assert_int_equal(tcp_state(acc), TCP_ESTABLISHED);
+	assert_int_equal(ngot, 5);
+	assert_memory_equal(got, "hello", 5);
+	assert_int_equal(COUNTED(syncookies_accepted), 1);
+	tcp_abort(acc);
+	acc = NULL;
 	sched_run_for(200 * SCHED_NS_PER_S);
 	assert_int_equal(tcp_conn_count(), 0);
-	assert_int_equal(accepts, 0);
 	h_learn(H_PEER_IP, h_peer_mac);
-	/* and the listener takes new ones */
+	accepts = 0;
 	passive_open(1460, -1, 1000);
+}
+
+/* A cookie carries the MSS and window scaling; a wrong or stale one gets a
+ * RST and makes nothing. */
+static void test_syn_cookie(void **state)
+{
+	struct tcp_conn_info info;
+	uint32_t iss;
+
+	(void)state;
+	syn_from(30000, 1);
+	syn_from(30001, 1);
+	iss = syn_from(PEER_PORT, PEER_ISS);
+	assert_int_equal(sent(0).mss, 1460);
+	assert_int_equal(sent(0).wscale, 1);
+	assert_false(sent(0).sack_permitted);
+	/* wrong: the cookie + 1, another peer ISN */
+	h_tx_clear();
+	ack_from(PEER_PORT, PEER_ISS + 1, iss + 2, NULL);
+	ack_from(PEER_PORT, PEER_ISS + 2, iss + 1, NULL);
+	assert_int_equal(h_tx_count(), 2);
+	assert_int_equal(sent(0).flags, T_RST);
+	assert_int_equal(COUNTED(syncookies_rejected), 2);
+	assert_int_equal(tcp_conn_count(), 2);
+	/* right */
+	ack_from(PEER_PORT, PEER_ISS + 1, iss + 1, NULL);
+	assert_non_null(acc);
+	tcp_info(acc, &info);
+	assert_int_equal(info.snd_mss, 1460);
+	assert_int_equal(info.rcv_wscale, 1);
+	assert_int_equal(info.snd_wscale, 0); /* unknown: taken as 0 */
+	assert_false(info.sack);
+	assert_int_equal(info.snd_wnd, 1000);
+	tcp_abort(acc);
+	acc = NULL;
+	/* stale: more than two periods of 64 s */
+	iss = syn_from(PEER_PORT, PEER_ISS);
+	sched_run_for(130 * SCHED_NS_PER_S);
+	h_learn(H_PEER_IP, h_peer_mac);
+	h_tx_clear();
+	ack_from(PEER_PORT, PEER_ISS + 1, iss + 1, NULL);
+	assert_null(acc);
+	assert_int_equal(sent(0).flags, T_RST);
+	assert_int_equal(COUNTED(syncookies_rejected), 3);
+}
+
+/* A full queue gives the oldest entry's slot to a new SYN once that one's
+ * SYN-ACK went unanswered a second; its peer can still complete with the
+ * cookie that was its ISN. */
+static void test_syn_evict_oldest(void **state)
+{
+	uint32_t old;
+
+	(void)state;
+	old = syn_from(PEER_PORT, PEER_ISS);
+	syn_from(30001, 1);
+	sched_run_for(1100 * SCHED_NS_PER_MS);
+	h_learn(H_PEER_IP, h_peer_mac);
+	syn_from(30002, 1);
+	assert_int_equal(COUNTED(evictions), 1);
+	assert_int_equal(COUNTED(syncookies_sent), 0);
+	assert_int_equal(tcp_conn_count(), 2);
+	syn_from(30003, 1);
+	assert_int_equal(COUNTED(evictions), 2);
+	/* the next SYN finds no entry old enough: a cookie */
+	syn_from(30004, 1);
+	assert_int_equal(COUNTED(evictions), 2);
+	assert_int_equal(COUNTED(syncookies_sent), 1);
+	/* the evicted peer's ACK */
+	ack_from(PEER_PORT, PEER_ISS + 1, old + 1, NULL);
+	assert_non_null(acc);
+	assert_int_equal(tcp_state(acc), TCP_ESTABLISHED);
+	assert_int_equal(COUNTED(syncookies_accepted), 1);
 }
 
 static void test_malformed(void **state)
@@ -1252,26 +1370,145 @@ static void test_zero_window_dead_peer(void **state)
 	assert_int_equal(closed_err, -ETIMEDOUT);
 }
 
-/* A SYN when the pool is full is dropped (no_memory). */
+/* A SYN when the pool is full: the oldest half-open connection gives its
+ * slot; with none, a RST at once (not silence). */
 static void test_pool_full(void **state)
 {
 	static struct tcp_conn *cs[64];
 	uint8_t s[100];
+	struct t_view v;
+	uint32_t iss;
 	int n = 0, i;
 
 	(void)state;
+	syn_from(30000, 1);
 	while (n < 64 && tcp_connect(&cs[n], H_PEER_IP, 6000, NULL, NULL, NULL) == 0)
 		n++;
-	assert_int_equal(n, (int)tcp_conn_count());
+	assert_int_equal(n + 1, (int)tcp_conn_count());
 	assert_int_equal(tcp_connect(&conn, H_PEER_IP, 6000, NULL, NULL, NULL), -ENOMEM);
-	h_send_ip(
-	    H_PEER_IP, H_OUR_IP, IPV4_PROTO_TCP, 1, 0, s,
-	    t_seg(s, H_PEER_IP, H_OUR_IP, PEER_PORT, 80, 1, 0, T_SYN, 1000, NULL, 0, NULL, 0));
+	iss = syn_from(PEER_PORT, PEER_ISS);
+	assert_int_equal(COUNTED(evictions), 1);
+	assert_int_equal(n + 1, (int)tcp_conn_count());
+	ack_from(PEER_PORT, PEER_ISS + 1, iss + 1, NULL);
+	assert_non_null(acc);
+	/* nothing to evict: a RST */
+	h_tx_clear();
+	h_send_ip(H_PEER_IP, H_OUR_IP, IPV4_PROTO_TCP, 1, 0, s,
+		  t_seg(s, H_PEER_IP, H_OUR_IP, 30001, 80, 1, 0, T_SYN, 1000, NULL, 0, NULL, 0));
 	assert_int_equal(dropped(TCP_DROP_NO_MEMORY), 3); /* two connects, the SYN */
+	assert_int_equal(h_tx_count(), 1);
+	v = sent(0);
+	assert_int_equal(v.flags, T_RST | T_ACK);
+	assert_int_equal(v.ack, 2);
 	for (i = 0; i < n; i++)
 		tcp_abort(cs[i]);
-	conn = NULL;
+	assert_int_equal(tcp_conn_count(), 1);
+}
+
+/* Keepalive (RFC 9293 3.8.4): off by default; probes after the idle time,
+ * an answer keeps the connection, silence ends it with -ETIMEDOUT. */
+static void test_keepalive(void **state)
+{
+	uint32_t iss;
+	struct t_view v;
+
+	(void)state;
+	iss = passive_open(1460, -1, 65535);
+	sched_run_for(50 * SCHED_NS_PER_S);
+	assert_int_equal(h_tx_count(), 0);
+	h_learn(H_PEER_IP, h_peer_mac);
+	ack_from(PEER_PORT, PEER_ISS + 1, iss + 1, NULL);
+	assert_int_equal(tcp_set_keepalive(acc, 10, 2, 3), 0);
+	assert_int_equal(tcp_set_keepalive(acc, 10, 0, 3), -EINVAL);
+	sched_run_for(10 * SCHED_NS_PER_S + 1);
+	assert_int_equal(h_tx_count(), 1);
+	v = sent(0);
+	assert_int_equal(v.flags, T_ACK);
+	assert_int_equal(v.seq, iss);
+	assert_int_equal(v.ack, PEER_ISS + 1);
+	assert_int_equal(v.len, 0);
+	/* answered: quiet again for the idle time */
+	h_tx_clear();
+	ack_from(PEER_PORT, PEER_ISS + 1, iss + 1, NULL);
+	sched_run_for(9 * SCHED_NS_PER_S);
+	assert_int_equal(h_tx_count(), 0);
+	/* silence: 3 probes 2 s apart, then a RST and the end */
+	sched_run_for(8 * SCHED_NS_PER_S);
+	assert_null(acc);
+	assert_int_equal(closed_err, -ETIMEDOUT);
+	assert_int_equal(COUNTED(keepalive_probes), 4);
+	assert_int_equal(COUNTED(keepalive_timeouts), 1);
 	assert_int_equal(tcp_conn_count(), 0);
+}
+
+/* The idle timeout: a connection on which no data moves ends, even when
+ * the peer answers (here: a zero window it never opens). */
+static void test_idle_timeout(void **state)
+{
+	uint32_t iss;
+
+	(void)state;
+	iss = passive_open(1460, -1, 0);
+	assert_int_equal(tcp_set_idle_timeout(acc, 5000), 0);
+	sched_run_for(3 * SCHED_NS_PER_S);
+	h_learn(H_PEER_IP, h_peer_mac);
+	ack_from(PEER_PORT, PEER_ISS + 1, iss + 1, "x"); /* data: progress */
+	assert_int_equal(tcp_send(acc, "abc", 3), 3);
+	for (int i = 0; i < 9; i++) { /* answers to our window probes: no progress */
+		sched_run_for(SCHED_NS_PER_S / 2);
+		send_seg(80, PEER_ISS + 2, iss + 1, T_ACK, 0, NULL, 0, NULL, 0);
+	}
+	assert_non_null(acc);
+	h_tx_clear();
+	sched_run_for(SCHED_NS_PER_S);
+	assert_null(acc);
+	assert_int_equal(closed_err, -ETIMEDOUT);
+	assert_int_equal(COUNTED(idle_timeouts), 1);
+	assert_int_equal(sent(h_tx_count() - 1).flags, T_RST);
+	assert_int_equal(tcp_conn_count(), 0);
+}
+
+/* RFC 5961 7: 1000 spoofed segments outside the window, RSTs in it and
+ * SYNs draw at most the budget of ACKs a second. */
+static void test_challenge_ack_limit(void **state)
+{
+	uint32_t iss, p = PEER_ISS + 1;
+	int i;
+
+	(void)state;
+	iss = passive_open(1460, -1, 65535);
+	h_tx_clear();
+	for (i = 0; i < 1000; i++)
+		send_seg(80, p + 200000 + (uint32_t)i, iss + 1, T_ACK, 1000, NULL, 0, "x", 1);
+	for (i = 0; i < 100; i++)
+		send_seg(80, p + 1 + (uint32_t)i, 0, i % 2 ? T_RST : T_SYN, 0, NULL, 0, NULL, 0);
+	assert_int_equal(h_tx_count(), 10);
+	assert_int_equal(COUNTED(challenge_acks), 10);
+	assert_int_equal(COUNTED(challenge_acks_suppressed), 1090);
+	assert_int_equal(tcp_state(acc), TCP_ESTABLISHED);
+	/* the next second has a new budget */
+	sched_run_for(SCHED_NS_PER_S);
+	h_tx_clear();
+	send_seg(80, p + 10, 0, T_RST, 0, NULL, 0, NULL, 0);
+	assert_int_equal(h_tx_count(), 1);
+	assert_int_equal(sent(0).ack, p);
+}
+
+uint64_t tcp_siphash(const uint64_t k[2], const void *data, size_t len);
+
+/* SipHash-2-4's test vector (the paper's appendix A): key 00..0f, message
+ * 00..0e. */
+static void test_siphash(void **state)
+{
+	const uint64_t k[2] = {0x0706050403020100ull, 0x0f0e0d0c0b0a0908ull};
+	uint8_t m[15];
+	int i;
+
+	(void)state;
+	for (i = 0; i < 15; i++)
+		m[i] = (uint8_t)i;
+	assert_int_equal(tcp_siphash(k, m, 15), 0xa129ca6149be45e5ull);
+	assert_int_equal(tcp_siphash(k, m, 0), 0x726fdb47dd0e0e31ull);
 }
 
 static void test_listen_rules(void **state)
@@ -1324,7 +1561,13 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_fin_retransmitted, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_rst, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_no_connection, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_syn_backlog, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_syn_flood_lockout, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_syn_cookie, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_syn_evict_oldest, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_keepalive, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_idle_timeout, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_challenge_ack_limit, setup, teardown),
+	    cmocka_unit_test(test_siphash),
 	    cmocka_unit_test_setup_teardown(test_malformed, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_zero_window_probe, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_zero_window_dead_peer, setup, teardown),

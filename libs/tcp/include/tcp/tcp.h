@@ -62,7 +62,7 @@
  * reports instead of -ETIMEDOUT. An error counts only if the sequence
  * number it quotes is one in flight.
  *
- * Not implemented: timestamps, keepalive, urgent data (ignored), path MTU
+ * Not implemented: timestamps, urgent data (ignored), path MTU
  * discovery ("fragmentation needed" is ignored).
  */
 
@@ -113,11 +113,16 @@ struct tcp_listener {
 };
 
 /* Listens on addr (IPV4_ANY: all) and port (not 0). A SYN to it makes a
- * connection from the pool in SYN-RECEIVED, at most `backlog` of them
- * at once for this listener (and CONFIG_TCP_SYN_BACKLOG for all); when the
- * handshake completes, fn is called with the established connection, which
- * must get its callbacks there (tcp_set_callbacks). Returns 0, -EINVAL,
- * -EADDRINUSE. */
+ * connection from the pool in SYN-RECEIVED, at most `backlog` of them at
+ * once (0: CONFIG_TCP_SYN_BACKLOG); when the handshake completes, fn is
+ * called with the established connection, which must get its callbacks
+ * there (tcp_set_callbacks). A SYN that finds the queue full gets a SYN
+ * cookie (RFC 4987) instead of an entry, and its ACK makes the connection
+ * (without window scaling and SACK, which a cookie cannot carry). A SYN
+ * that finds the pool full takes the slot of the oldest half-open
+ * connection, or of one in TIME-WAIT, or of the connection idle longest
+ * when CONFIG_TCP_EVICT_IDLE_MS allows it; else it is answered with a RST.
+ * Returns 0, -EINVAL, -EADDRINUSE. */
 int tcp_listen(struct tcp_listener *l, uint32_t addr, uint16_t port, unsigned backlog,
 	       tcp_accept_fn fn, void *arg);
 /* Stops listening; half-open connections are reset. */
@@ -146,6 +151,20 @@ void tcp_resume(struct tcp_conn *c);
 void tcp_close(struct tcp_conn *c);
 /* Sends a RST and frees the connection at once. */
 void tcp_abort(struct tcp_conn *c);
+
+/* Keepalive (RFC 9293 3.8.4): after idle_s seconds without a segment from
+ * the peer, a probe every intvl_s seconds; after `probes` unanswered ones
+ * the connection ends with -ETIMEDOUT (and a RST). idle_s 0: off. Every
+ * connection starts with CONFIG_TCP_KEEPALIVE_IDLE_S (0: off),
+ * CONFIG_TCP_KEEPALIVE_INTVL_S and CONFIG_TCP_KEEPALIVE_PROBES. Returns 0,
+ * -EINVAL (intvl_s or probes 0, or c has ended). */
+int tcp_set_keepalive(struct tcp_conn *c, unsigned idle_s, unsigned intvl_s, unsigned probes);
+/* Ends c (RST, then TCP_EV_CLOSED with -ETIMEDOUT) once no data moved
+ * either way for ms milliseconds: nothing received in order, nothing of
+ * ours acknowledged (a peer that only answers probes, or keeps its window
+ * shut, is idle). 0: never. Counted from this call; every connection
+ * starts with CONFIG_TCP_IDLE_TIMEOUT_S. Returns 0, -EINVAL (c has ended). */
+int tcp_set_idle_timeout(struct tcp_conn *c, uint64_t ms);
 
 enum tcp_state tcp_state(const struct tcp_conn *c);
 int tcp_error(const struct tcp_conn *c);
@@ -181,8 +200,8 @@ enum tcp_drop {
 	TCP_DROP_BAD_FLAGS,	     /* no ACK, or SYN in a synchronised state, ... */
 	TCP_DROP_RST_CHALLENGED,     /* an in-window RST not at rcv_nxt (RFC 5961) */
 	TCP_DROP_RST_IGNORED,	     /* a RST outside the window */
-	TCP_DROP_SYN_BACKLOG,	     /* the listener's half-open queue is full */
-	TCP_DROP_NO_MEMORY,	     /* the pool or the heap is full */
+	TCP_DROP_SYN_BACKLOG,	     /* a SYN found the listener's queue full (a cookie went) */
+	TCP_DROP_NO_MEMORY,	     /* the pool (nothing to evict) or the heap is full */
 	TCP_DROP_OUT_OF_WINDOW_DATA, /* data past the receive buffer */
 	TCP_DROP_OOO_FULL,	     /* too many out-of-order holes */
 	TCP_DROP_COUNT
@@ -203,7 +222,16 @@ struct tcp_stats {
 	uint64_t active_opens, passive_opens;
 	uint64_t resets_sent, resets_received;
 	uint64_t conns_closed;
-	uint64_t tx_failures; /* ipv4_output refused */
+	uint64_t tx_failures;	      /* ipv4_output refused */
+	uint64_t syncookies_sent;     /* SYN-ACKs without state: the listener's queue was full */
+	uint64_t syncookies_accepted; /* ACKs that completed a handshake by their cookie */
+	uint64_t syncookies_rejected; /* ACKs to a listener whose cookie was wrong or old */
+	uint64_t evictions;	      /* half-open, TIME-WAIT or idle connections freed for a SYN */
+	uint64_t challenge_acks;      /* ACKs to unacceptable segments (RFC 5961) */
+	uint64_t challenge_acks_suppressed; /* over the budget a second (RFC 5961 7) */
+	uint64_t keepalive_probes;
+	uint64_t keepalive_timeouts; /* connections ended by unanswered probes */
+	uint64_t idle_timeouts;	     /* connections ended by their idle timeout */
 	uint64_t drops[TCP_DROP_COUNT];
 };
 

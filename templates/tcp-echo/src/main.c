@@ -70,7 +70,9 @@ int main(int argc, char **argv)
 	int r;
 
 	limit = argc > 1 ? strtoul(argv[1], NULL, 10) : 0;
-	r = tcp_listen(&echo, IPV4_ANY, ECHO_PORT, 8, on_accept, NULL);
+	/* backlog 0: the queue of half-open connections is uk.yaml's
+	 * TCP_SYN_BACKLOG; SYN cookies serve past it */
+	r = tcp_listen(&echo, IPV4_ANY, ECHO_PORT, 0, on_accept, NULL);
 	if (r < 0) {
 		printf("tcp-echo: cannot listen on port %d: %s\n", ECHO_PORT, strerror(-r));
 		return 1;

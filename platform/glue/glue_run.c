@@ -34,13 +34,51 @@ static void glue_append(char **p, char *end, const char *s)
 	**p = 0;
 }
 
-static _Noreturn void glue_init_failed(const char *module)
-{
-	char msg[96], *p = msg;
+/* The errors an init returns most, by name. Linux's numbers, which uk's
+ * libc keeps (libs/libc/include/errno.h); the glue includes no libc. */
+static const struct {
+	int num;
+	const char *name;
+} glue_errnos[] = {
+    {1, "EPERM"},      {2, "ENOENT"},	     {5, "EIO"},	 {6, "ENXIO"},
+    {11, "EAGAIN"},    {12, "ENOMEM"},	     {13, "EACCES"},	 {16, "EBUSY"},
+    {17, "EEXIST"},    {19, "ENODEV"},	     {22, "EINVAL"},	 {28, "ENOSPC"},
+    {38, "ENOSYS"},    {95, "EOPNOTSUPP"},   {98, "EADDRINUSE"}, {99, "EADDRNOTAVAIL"},
+    {100, "ENETDOWN"}, {101, "ENETUNREACH"}, {105, "ENOBUFS"},	 {110, "ETIMEDOUT"},
+};
 
-	glue_append(&p, msg + sizeof(msg), "init of module ");
-	glue_append(&p, msg + sizeof(msg), module);
-	glue_append(&p, msg + sizeof(msg), " failed");
+/* Appends -n in decimal. */
+static void glue_append_neg(char **p, char *end, int err)
+{
+	char digits[12], *d = digits + sizeof(digits) - 1;
+	unsigned v = err < 0 ? 0u - (unsigned)err : (unsigned)err;
+
+	*d = 0;
+	do
+		*--d = (char)('0' + v % 10);
+	while ((v /= 10) && d > digits + 1);
+	if (err < 0)
+		*--d = '-';
+	glue_append(p, end, d);
+}
+
+/* "init of module ipv4 failed: -99 (EADDRNOTAVAIL)" */
+static _Noreturn void glue_init_failed(const char *module, int err)
+{
+	char msg[128], *p = msg, *end = msg + sizeof(msg);
+	size_t i;
+
+	glue_append(&p, end, "init of module ");
+	glue_append(&p, end, module);
+	glue_append(&p, end, " failed: ");
+	glue_append_neg(&p, end, err);
+	for (i = 0; i < sizeof(glue_errnos) / sizeof(glue_errnos[0]); i++) {
+		if (-glue_errnos[i].num == err) {
+			glue_append(&p, end, " (");
+			glue_append(&p, end, glue_errnos[i].name);
+			glue_append(&p, end, ")");
+		}
+	}
 	plat_panic(msg);
 }
 
@@ -54,9 +92,12 @@ int uk_glue_run(int argc, char **argv)
 	int status;
 
 	/* Dependencies first: uk deps shows the order. */
-	for (i = 0; i < uk_glue_module_count; i++)
-		if (uk_glue_modules[i].init && uk_glue_modules[i].init() < 0)
-			glue_init_failed(uk_glue_modules[i].name);
+	for (i = 0; i < uk_glue_module_count; i++) {
+		int err = uk_glue_modules[i].init ? uk_glue_modules[i].init() : 0;
+
+		if (err < 0)
+			glue_init_failed(uk_glue_modules[i].name, err);
+	}
 	if (argc <= 1) {
 		argc = uk_default_argc;
 		argv = (char **)uk_default_argv;

@@ -1,6 +1,7 @@
 /* Unit test of the fixed glue, platform/glue/glue_run.c, on the host: it
  * runs the module table's inits in order, main, the finis in reverse, and
- * panics naming the module whose init fails. Its main is app_main here. */
+ * panics naming the module whose init fails and its error. Its main is
+ * app_main here. */
 #include "cmocka_all.h"
 
 #include <setjmp.h>
@@ -28,7 +29,7 @@ static int a_init(void)
 static int b_init(void)
 {
 	note("b_init ");
-	return fail_b ? -1 : 0;
+	return fail_b;
 }
 
 static void a_fini(void)
@@ -96,11 +97,28 @@ static void test_failed_init_panics_with_its_name(void **state)
 
 	(void)state;
 	trace[0] = 0;
-	fail_b = 1;
+	fail_b = -99;
 	if (!setjmp(panicked))
 		uk_glue_run(1, argv);
-	assert_string_equal(panic_msg, "init of module b failed");
+	assert_string_equal(panic_msg, "init of module b failed: -99 (EADDRNOTAVAIL)");
 	assert_string_equal(trace, "a_init b_init ");
+}
+
+/* An error without a name in the glue's table: its number alone. */
+static void test_failed_init_unnamed_error(void **state)
+{
+	char *argv[] = {"img", NULL};
+
+	(void)state;
+	trace[0] = 0;
+	fail_b = -2147483647 - 1;
+	if (!setjmp(panicked))
+		uk_glue_run(1, argv);
+	assert_string_equal(panic_msg, "init of module b failed: -2147483648");
+	fail_b = -1000;
+	if (!setjmp(panicked))
+		uk_glue_run(1, argv);
+	assert_string_equal(panic_msg, "init of module b failed: -1000");
 }
 
 static void test_device_find(void **state)
@@ -118,6 +136,7 @@ int main(void)
 	    cmocka_unit_test(test_order_and_default_argv),
 	    cmocka_unit_test(test_own_argv),
 	    cmocka_unit_test(test_failed_init_panics_with_its_name),
+	    cmocka_unit_test(test_failed_init_unnamed_error),
 	    cmocka_unit_test(test_device_find),
 	};
 	return cmocka_run_group_tests_name("glue_run", tests, NULL, NULL);

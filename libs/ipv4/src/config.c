@@ -1,6 +1,8 @@
 /* Each device's address, prefix and gateway: from the manifest at init,
  * or from whoever calls ipv4_configure (DHCP, later). */
 #include <errno.h>
+#include <stdio.h>
+#include <string.h>
 
 #include <arp/arp.h>
 
@@ -56,8 +58,10 @@ int ipv4_init(void)
 	unsigned i;
 	int r = ethernet_register(ETHERNET_TYPE_IPV4, ipv4_input_frame);
 
-	if (r < 0)
+	if (r < 0) {
+		printf("ipv4: cannot register with ethernet: %s\n", strerror(-r));
 		return r;
+	}
 	for (i = 0; i < netdev_count(); i++) {
 		struct netdev *dev = netdev_get(i);
 		const struct uk_device *d = dev->config;
@@ -66,8 +70,12 @@ int ipv4_init(void)
 			continue;
 		r = ipv4_configure(dev, netdev_be32(d->ipv4), d->ipv4_prefix,
 				   netdev_be32(d->gateway));
-		if (r < 0)
+		if (r < 0) {
+			printf("ipv4: %s: cannot take address %u.%u.%u.%u/%u: %s\n", d->name,
+			       d->ipv4[0], d->ipv4[1], d->ipv4[2], d->ipv4[3], d->ipv4_prefix,
+			       strerror(-r));
 			return r;
+		}
 	}
 	return 0;
 }

@@ -5,28 +5,60 @@
 
 #include <string.h>
 
+#include "escape.h"
 #include "fsutil.h"
 #include "proc.h"
 #include "strbuf.h"
 
-/* A value of a ninja variable: only '$' is special there. */
-static void add_value(struct strbuf *sb, const char *s)
+/* s cannot be written into build.ninja: an error, once for each value. */
+static void unwritable(struct uk_ctx *ctx, const char *s)
 {
-	for (; *s; s++) {
-		if (*s == '$')
-			strbuf_addc(sb, '$');
-		strbuf_addc(sb, *s);
-	}
+	const struct diag_log *log = diag_log(ctx);
+	char *msg = ctx_printf(ctx,
+			       "%s cannot be written into build.ninja: ninja has no escape for a "
+			       "newline, a carriage return or a '|' in a path",
+			       escape_c_string(ctx, s));
+	size_t i;
+
+	for (i = 0; i < log->n; i++)
+		if (!strcmp(log->records[i].message, msg))
+			return;
+	diag_error(ctx, srcpos_none, "%s", msg);
 }
 
-/* A path of a build line, where space and ':' end a path as well. */
+/* s escaped by esc, one of escape.h's ninja functions. */
+static void add_escaped(struct strbuf *sb, const char *s,
+			const char *(*esc)(struct uk_ctx *, const char *))
+{
+	const char *e = esc(sb->ctx, s);
+
+	if (e)
+		strbuf_adds(sb, e);
+	else
+		unwritable(sb->ctx, s);
+}
+
+/* Text of a ninja variable's value, as it is (not a command's word). */
+static void add_value(struct strbuf *sb, const char *s)
+{
+	add_escaped(sb, s, escape_ninja);
+}
+
+/* A path of a build line, where space, ':' and '|' end a path as well. */
 static void add_path(struct strbuf *sb, const char *s)
 {
-	for (; *s; s++) {
-		if (*s == ' ' || *s == ':' || *s == '$')
-			strbuf_addc(sb, '$');
-		strbuf_addc(sb, *s);
-	}
+	add_escaped(sb, s, escape_ninja_path);
+}
+
+/* " word" in a variable that a command expands: ninja runs commands with
+ * /bin/sh, so the word is quoted for the shell, then escaped for ninja. */
+static void add_word(struct strbuf *sb, const char *s)
+{
+	strbuf_addc(sb, ' ');
+	if (escape_ninja(sb->ctx, s))
+		add_value(sb, escape_shell(sb->ctx, s));
+	else
+		unwritable(sb->ctx, s);
 }
 
 /* The name of the flags variable of module i, or of the app (i == res->n):
@@ -58,9 +90,7 @@ static void mark_deps(const struct resolution *res, size_t i, bool *mark)
 
 static void add_flag(struct strbuf *sb, const char *flag, const char *arg)
 {
-	strbuf_addc(sb, ' ');
-	add_value(sb, flag);
-	add_value(sb, arg);
+	add_word(sb, ctx_printf(sb->ctx, "%s%s", flag, arg));
 }
 
 /* -I flags for module i (its own and its dependencies' include dirs), or
@@ -87,8 +117,10 @@ static void include_flags(struct strbuf *sb, struct build *b, size_t i)
 	}
 	for (k = 0; i == res->n && k < b->m->ninclude; k++)
 		add_flag(sb, "-I", fs_join(ctx, b->m->dir, b->m->include[k].text));
-	if (host)
-		add_flag(sb, "-isystem ", fs_join(ctx, b->dir, "host-include"));
+	if (host) {
+		add_word(sb, "-isystem");
+		add_word(sb, fs_join(ctx, b->dir, "host-include"));
+	}
 }
 
 static void flag_list(struct strbuf *sb, const char *const *flags, size_t n)
@@ -96,7 +128,7 @@ static void flag_list(struct strbuf *sb, const char *const *flags, size_t n)
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		add_flag(sb, "", flags[i]);
+		add_word(sb, flags[i]);
 }
 
 /* cflags: what every source gets: target, freestanding, LTO and sections,
@@ -104,16 +136,28 @@ static void flag_list(struct strbuf *sb, const char *const *flags, size_t n)
 static void emit_common_flags(struct strbuf *sb, struct build *b, const char *resource_dir)
 {
 	struct uk_ctx *ctx = b->ctx;
+	const char *const words[] = {
+	    ctx_printf(ctx, "--target=%s", b->target->triple),
+	    "-std=c11",
+	    "-ffreestanding",
+	    "-nostdinc",
+	    "-isystem",
+	    ctx_printf(ctx, "%s/include", resource_dir),
+	    "-O2",
+	    "-flto",
+	    "-ffunction-sections",
+	    "-fdata-sections",
+	    "-fno-common",
+	    "-fno-ident",
+	    "-Wall",
+	    "-Wextra",
+	    ctx_printf(ctx, "-ffile-prefix-map=%s=uk", ctx->home),
+	    ctx_printf(ctx, "-ffile-prefix-map=%s=app", b->m->dir),
+	};
 
 	strbuf_adds(sb, "# Every source: target, freestanding, LTO and sections; the prefix\n"
-			"# maps keep build paths out of the image.\ncflags = ");
-	add_value(sb,
-		  ctx_printf(ctx,
-			     "--target=%s -std=c11 -ffreestanding -nostdinc -isystem %s/include "
-			     "-O2 -flto -ffunction-sections -fdata-sections -fno-common "
-			     "-fno-ident -Wall -Wextra -ffile-prefix-map=%s=uk "
-			     "-ffile-prefix-map=%s=app",
-			     b->target->triple, resource_dir, ctx->home, b->m->dir));
+			"# maps keep build paths out of the image.\ncflags =");
+	flag_list(sb, words, sizeof(words) / sizeof(words[0]));
 	flag_list(sb, b->target->cflags, b->target->ncflags);
 	strbuf_addc(sb, '\n');
 }
@@ -150,7 +194,7 @@ static void emit_link_vars(struct strbuf *sb, struct build *b)
 	flag_list(sb, b->target->ldflags, b->target->nldflags);
 	strbuf_adds(sb, "\narchives =");
 	for (i = 0; i < b->narchives; i++)
-		add_flag(sb, "", b->archives[i].path);
+		add_word(sb, b->archives[i].path);
 	strbuf_adds(sb, "\n\n");
 }
 
@@ -272,6 +316,7 @@ int generate_ninja(struct build *b)
 	struct uk_ctx *ctx = b->ctx;
 	const char *resource_dir = clang_resource_dir(ctx);
 	struct strbuf sb, objs, base;
+	int errors = ctx->errors;
 
 	if (!resource_dir)
 		return -1;
@@ -289,5 +334,7 @@ int generate_ninja(struct build *b)
 	if (emit_objects(&sb, b, &objs, &base) != 0)
 		return -1;
 	emit_link(&sb, b, objs.s, base.s);
+	if (ctx->errors != errors)
+		return -1;
 	return fs_write_if_changed(ctx, fs_join(ctx, b->dir, "build.ninja"), sb.s, sb.len);
 }

@@ -142,7 +142,81 @@ static void test_ninja_escapes(void **state)
 	assert_non_null(strstr(n, "build obj/app/src/a$ b$:c$$d.c.o: cc "));
 	assert_non_null(
 	    strstr(n, "src/a$ b$:c$$d.c\n  flags = $flags_app\n  src = src/a b:c$$d.c\n"));
-	assert_non_null(strstr(n, " -DX=$$HOME\n"));
+	/* A flag is one shell word: quoted for sh, then '$' escaped for ninja. */
+	assert_non_null(strstr(n, " '-DX=$$HOME'\n"));
+}
+
+static void test_ninja_flags_are_shell_words(void **state)
+{
+	struct fixture *f = *state;
+	struct build b;
+	const char *n;
+
+	fixture_build(f, "name: app\ncflags: [\"-DA=1; touch PWNED\", \"-DB='$5'\", -DC=$out]\n",
+		      &b);
+	n = gen(f, &b, generate_ninja, "build.ninja");
+	assert_non_null(strstr(n, " '-DA=1; touch PWNED' '-DB='\\''$$5'\\''' '-DC=$$out'\n"));
+}
+
+static void test_ninja_refuses_what_it_cannot_hold(void **state)
+{
+	struct fixture *f = *state;
+	struct build b;
+
+	fixture_write(f, "app/src/a|b.c", "");
+	fixture_build(f, "name: app\ncflags: [\"-DA\\ncommand = id\"]\n", &b);
+	assert_int_equal(generate_ninja(&b), -1);
+	assert_false(fs_exists(fs_join(&f->ctx, b.dir, "build.ninja")));
+	after(fixture_errors(f),
+	      "uk: error: \"-DA\\012command = id\" cannot be written into "
+	      "build.ninja: ninja has no escape for a newline, a carriage return "
+	      "or a '|' in a path\n");
+	after(fixture_errors(f), "/app/src/a|b.c\" cannot be written");
+}
+
+static void test_glue_strings_have_no_trigraphs(void **state)
+{
+	struct fixture *f = *state;
+	struct build b;
+	const char *g;
+
+	fixture_build(f, "name: app\ncmdline: \"what?\?! a\\\"b\"\n", &b);
+	g = gen(f, &b, generate_glue, "glue.c");
+	after(g, "\"app\", \"what\\?\\?!\", \"a\\\"b\", NULL");
+}
+
+static void test_xl_values_stay_strings(void **state)
+{
+	struct fixture *f = *state;
+	struct build b;
+	const char *x;
+
+	fixture_build(f,
+		      "name: app\ncmdline: \"a\\\"\\nextra = 1\"\ndevices:\n  - name: net0\n"
+		      "    kind: net\n    ipv4: 10.0.0.2/24\n",
+		      &b);
+	/* uk check refuses such a bridge; the generator must hold it anyway. */
+	b.m->devices[0].bridge = "br\"]\n[x";
+	assert_int_equal(fs_mkdir_p(&f->ctx, b.dir), 0);
+	assert_int_equal(generate_xl(&b), 0);
+	x = fs_read(&f->ctx, ctx_printf(&f->ctx, "%s.xl", b.image), NULL);
+	assert_non_null(strstr(x, "\ncmdline = \"a\\\"\\nextra = 1\"\n"));
+	assert_non_null(strstr(x, "\nvif = [ \"bridge=br\\\"]\\n[x\" ]\n"));
+	assert_null(strstr(x, "\nextra"));
+}
+
+static void test_xl_refuses_a_comma_in_a_bridge(void **state)
+{
+	struct fixture *f = *state;
+	struct build b;
+
+	fixture_build(
+	    f, "name: app\ndevices:\n  - name: net0\n    kind: net\n    ipv4: 10.0.0.2/24\n", &b);
+	b.m->devices[0].bridge = "br0,script=/tmp/x";
+	assert_int_equal(generate_xl(&b), -1);
+	assert_non_null(strstr(fixture_errors(f),
+			       ":3:5: error: bridge \"br0,script=/tmp/x\" cannot be written into "
+			       "the xl config: ',' and '=' separate the settings of a vif\n"));
 }
 
 static void test_module_sees_only_its_dependencies(void **state)
@@ -206,6 +280,12 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_module_sees_only_its_dependencies, setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_ninja_escapes, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_ninja_flags_are_shell_words, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_ninja_refuses_what_it_cannot_hold, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_glue_strings_have_no_trigraphs, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_xl_values_stay_strings, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_xl_refuses_a_comma_in_a_bridge, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_missing_source_is_an_error, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_unknown_variable_in_module_sources, setup,
 					    teardown),

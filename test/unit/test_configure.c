@@ -138,6 +138,58 @@ static void test_value_kconfig_refuses(void **state)
 	assert_non_null(strstr(fixture_errors(f), "error: option 'FMT_WIDE' cannot be set to y"));
 }
 
+/* A summary with quotes, a backslash and a macro: Kconfig reads it as text. */
+static void test_summary_stays_a_kconfig_string(void **state)
+{
+	struct fixture *f = *state;
+	struct build b;
+
+	fixture_module(f, "odd",
+		       "name: odd\nversion: 1.0.0\nprovides: [odd]\nrequires: [platform]\n"
+		       "summary: 'say \"hi\" \\ $(shell,touch PWNED)'\n");
+	fixture_write(f, "libs/odd/Kconfig", "config ODD\n\tbool \"odd\"\n");
+	fixture_build(f, "name: app\nrequires: [odd]\n", &b);
+	assert_int_equal(configure_run(&b), 0);
+	assert_non_null(
+	    strstr(read_build(f, &b, "Kconfig"),
+		   "\nmenu \"odd 1.0.0: say \\\"hi\\\" \\\\ \\$(shell,touch PWNED)\"\n"));
+	assert_false(fs_exists(fixture_path(f, "PWNED")));
+	assert_false(fs_exists(fs_join(&f->ctx, b.dir, "PWNED")));
+}
+
+/* A string value reaches config.h as a C literal: no trigraph, no raw
+ * control character. */
+static void test_string_value_is_a_c_literal(void **state)
+{
+	struct fixture *f = *state;
+	struct build b;
+
+	fixture_build(f, "name: app\nrequires: [fmt]\noptions: { FMT_NAME: \"what?\?! \\\\\" }\n",
+		      &b);
+	assert_int_equal(configure_run(&b), 0);
+	assert_non_null(strstr(read_build(f, &b, "include/uk/config.h"),
+			       "#define CONFIG_FMT_NAME \"what\\?\\?! \\\\\"\n"));
+}
+
+static void test_control_characters_are_refused(void **state)
+{
+	struct fixture *f = *state;
+	struct build b;
+
+	fixture_build(f,
+		      "name: app\nrequires: [fmt]\noptions: { FMT_NAME: \"a\\rCONFIG_X=y\" }\n"
+		      "cflags: [\"-DA\\n-DB\"]\n",
+		      &b);
+	assert_int_equal(configure_check_options(&b), -1);
+	assert_non_null(
+	    strstr(fixture_errors(f),
+		   "uk.yaml:3:12: error: the value of option 'FMT_NAME' holds a control "
+		   "character (0x0d): a value must be one line of text\n"));
+	assert_non_null(strstr(fixture_errors(f),
+			       "/app/uk.yaml: error: cflag \"-DA\\012-DB\" holds a control "
+			       "character (0x0a): a flag must be one line of text\n"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -149,6 +201,9 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_option_of_unchosen_module, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_misspelt_option, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_value_kconfig_refuses, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_summary_stays_a_kconfig_string, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_string_value_is_a_c_literal, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_control_characters_are_refused, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("configure", tests, NULL, NULL);
 }

@@ -2,8 +2,13 @@
  * odd) frames out of the Linux interface IFNAME through an AF_PACKET
  * socket, to the uk image at 02:00:00:00:00:02 / 10.0.0.2 from 10.0.0.1.
  * Each line it prints names a frame and the counter it must raise in the
- * image (test/e2e/net-malformed.sh checks them). Independent of the stack
- * under test: its own builders and checksum. Needs CAP_NET_RAW. */
+ * image (test/e2e/net-malformed.sh checks them).
+ * net-rawsend IFNAME flood syn|rst SECONDS PPS MAC [SPORT]: a flood for
+ * test/e2e/net-hostile.sh, to the image at MAC / 10.0.0.2 port 7, PPS
+ * frames a second for SECONDS: SYNs from random sources (RFC 4987's
+ * attack), or RSTs with random sequence numbers from 10.0.0.1:SPORT (RFC
+ * 5961's). Prints how many it sent. Independent of the stack under test:
+ * its own builders and checksum. Needs CAP_NET_RAW. */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
 #include <linux/if_packet.h>
@@ -14,13 +19,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <time.h>
 #include <unistd.h>
 
-static const uint8_t image_mac[6] = {0x02, 0, 0, 0, 0, 0x02};
+static uint8_t image_mac[6] = {0x02, 0, 0, 0, 0, 0x02};
 static const uint8_t peer_mac[6] = {0x02, 0, 0, 0, 0, 0x01};
 static const uint8_t other_mac[6] = {0x02, 0, 0, 0, 0, 0x77};
 static const uint8_t group_mac[6] = {0x01, 0, 0x5e, 0, 0, 0x01};
 static const uint8_t peer_ip[4] = {10, 0, 0, 1}, image_ip[4] = {10, 0, 0, 2};
+static uint8_t src_ip[4] = {10, 0, 0, 1}; /* of the IPv4 headers built */
 
 static int sock;
 static struct sockaddr_ll to;
@@ -70,7 +77,7 @@ static void ip(uint8_t *p, unsigned proto, unsigned id, unsigned frag, size_t le
 	put16(p + 6, frag);
 	p[8] = 64;
 	p[9] = (uint8_t)proto;
-	memcpy(p + 12, peer_ip, 4);
+	memcpy(p + 12, src_ip, 4);
 	memcpy(p + 16, image_ip, 4);
 	put16(p + 10, csum(p, 20, 0));
 }
@@ -100,13 +107,102 @@ static void udp(uint8_t *p, unsigned dport, const char *data, size_t n, int good
 	put16(p + 6, csum(p, 8 + n, pseudo) ^ (good_sum ? 0 : 0x5555));
 }
 
+static uint32_t rnd(void)
+{
+	static uint32_t x;
+
+	if (!x)
+		x = (uint32_t)time(NULL) | 1;
+	x ^= x << 13;
+	x ^= x >> 17;
+	x ^= x << 5;
+	return x;
+}
+
+/* A 24-byte TCP header at p (with an MSS option) from src_ip to port 7. */
+static void tcp(uint8_t *p, unsigned sport, uint32_t seq, unsigned flags)
+{
+	uint32_t pseudo = (uint32_t)(src_ip[0] << 8 | src_ip[1]) +
+			  (uint32_t)(src_ip[2] << 8 | src_ip[3]) + (10 << 8) + 0 + 2 + 6 + 24;
+
+	memset(p, 0, 24);
+	put16(p, sport);
+	put16(p + 2, 7);
+	put16(p + 4, seq >> 16);
+	put16(p + 6, seq & 0xffff);
+	p[12] = 6 << 4;
+	p[13] = (uint8_t)flags;
+	put16(p + 14, 65535);
+	p[20] = 2;
+	p[21] = 4;
+	put16(p + 22, 1460);
+	put16(p + 16, csum(p, 24, pseudo));
+}
+
+/* A source an off-path attacker might forge: unicast, not 10/8 or 127/8. */
+static void random_source(void)
+{
+	uint32_t a = rnd();
+
+	src_ip[0] = (uint8_t)(1 + a % 223);
+	if (src_ip[0] == 10 || src_ip[0] == 127)
+		src_ip[0] = 11;
+	src_ip[1] = (uint8_t)(a >> 8);
+	src_ip[2] = (uint8_t)(a >> 16);
+	src_ip[3] = (uint8_t)(1 + (a >> 24) % 254);
+}
+
+static int flood(int argc, char **argv)
+{
+	unsigned secs, pps, sport = 0, m[6], i;
+	int syn;
+	unsigned long long sent = 0, due;
+	struct timespec t0, now;
+	uint8_t f[64];
+
+	if (argc < 7 || (strcmp(argv[3], "syn") && strcmp(argv[3], "rst")) ||
+	    sscanf(argv[4], "%u", &secs) != 1 || sscanf(argv[5], "%u", &pps) != 1 || secs > 60 ||
+	    sscanf(argv[6], "%x:%x:%x:%x:%x:%x", &m[0], &m[1], &m[2], &m[3], &m[4], &m[5]) != 6 ||
+	    (argc > 7 && sscanf(argv[7], "%u", &sport) != 1)) {
+		fprintf(stderr,
+			"usage: net-rawsend IFNAME flood syn|rst SECONDS PPS MAC [SPORT]\n");
+		return 2;
+	}
+	syn = !strcmp(argv[3], "syn");
+	for (i = 0; i < 6; i++)
+		image_mac[i] = (uint8_t)m[i];
+	eth(f, image_mac, other_mac, 0x0800);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for (;;) {
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		due = (unsigned long long)((now.tv_sec - t0.tv_sec) * 1000000000LL +
+					   (now.tv_nsec - t0.tv_nsec));
+		if (due >= secs * 1000000000ull)
+			break;
+		if (sent >= due * pps / 1000000000ull) {
+			struct timespec nap = {0, 200000};
+
+			nanosleep(&nap, NULL);
+			continue;
+		}
+		if (syn)
+			random_source();
+		ip(f + 14, 6, (unsigned)sent, 0, 24);
+		tcp(f + 34, syn ? 1024 + rnd() % 60000 : sport, rnd(), syn ? 0x02 : 0x04);
+		if (sendto(sock, f, 58, 0, (const struct sockaddr *)&to, sizeof(to)) == 58)
+			sent++;
+	}
+	printf("%llu %s frames in %u s\n", sent, argv[3], secs);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	uint8_t f[2048], *p = f + 14;
 	size_t n;
 
-	if (argc != 2) {
-		fprintf(stderr, "usage: net-rawsend IFNAME\n");
+	if (argc != 2 && (argc < 3 || strcmp(argv[2], "flood"))) {
+		fprintf(stderr, "usage: net-rawsend IFNAME [flood ...]\n");
 		return 2;
 	}
 	sock = socket(AF_PACKET, SOCK_RAW, 0);
@@ -122,6 +218,8 @@ int main(int argc, char **argv)
 		perror(argv[1]);
 		return 1;
 	}
+	if (argc > 2)
+		return flood(argc, argv);
 
 	/* Ethernet */
 	n = eth(f, other_mac, peer_mac, 0x0800);

@@ -2,8 +2,12 @@
  * for, so building for a second target keeps the first one's lock. */
 #include "lock.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
+#include "escape.h"
 #include "fsutil.h"
 #include "proc.h"
 #include "sha256.h"
@@ -20,17 +24,6 @@ struct lock_target {
 	size_t n;
 };
 
-static void hash_bytes_of(struct sha256 *s, const char *label, const char *data, size_t len)
-{
-	char head[64];
-
-	/* Name and length first, so that moving bytes between files changes it. */
-	sha256_update(s, label, strlen(label) + 1);
-	snprintf(head, sizeof(head), "%zu", len);
-	sha256_update(s, head, strlen(head) + 1);
-	sha256_update(s, data, len);
-}
-
 static const char *digest_text(struct uk_ctx *ctx, struct sha256 *s)
 {
 	uint8_t d[32];
@@ -41,22 +34,57 @@ static const char *digest_text(struct uk_ctx *ctx, struct sha256 *s)
 	return ctx_printf(ctx, "sha256:%s", hex);
 }
 
-static void hash_tree_into(struct uk_ctx *ctx, struct sha256 *s, const char *dir,
-			   const char *prefix)
+/* Label, length, then the file's bytes, read in pieces: a file is never
+ * held whole. -1 with an error printed when it cannot be read whole. */
+static int hash_file_into(struct uk_ctx *ctx, struct sha256 *s, const char *label, const char *path)
+{
+	char head[64], buf[65536];
+	FILE *f = fopen(path, "rb");
+	struct stat st;
+	size_t got, total = 0;
+
+	if (!f || fstat(fileno(f), &st) != 0) {
+		diag_error(ctx, srcpos_none, "cannot hash %s: %s", path, strerror(errno));
+		if (f)
+			fclose(f);
+		return -1;
+	}
+	/* Name and length first, so that moving bytes between files changes it. */
+	sha256_update(s, label, strlen(label) + 1);
+	snprintf(head, sizeof(head), "%lld", (long long)st.st_size);
+	sha256_update(s, head, strlen(head) + 1);
+	while ((got = fread(buf, 1, sizeof(buf), f)) > 0) {
+		sha256_update(s, buf, got);
+		total += got;
+	}
+	if (ferror(f) || total != (size_t)st.st_size) {
+		diag_error(ctx, srcpos_none, "cannot hash %s: %s", path,
+			   ferror(f) ? strerror(errno) : "it changed while it was read");
+		fclose(f);
+		return -1;
+	}
+	fclose(f);
+	return 0;
+}
+
+/* Every file below dir but test/ and build/; -1 with an error printed when
+ * the walk or a file fails, so that no hash quietly leaves anything out. */
+static int hash_tree_into(struct uk_ctx *ctx, struct sha256 *s, const char *dir, const char *prefix)
 {
 	static const char *const skip[] = {"test", "build", NULL};
 	char **files;
 	size_t n, i;
 
-	if (fs_walk(ctx, dir, skip, &files, &n) != 0)
-		return;
-	for (i = 0; i < n; i++) {
-		size_t len;
-		char *data = fs_read(ctx, fs_join(ctx, dir, files[i]), &len);
-
-		if (data)
-			hash_bytes_of(s, ctx_printf(ctx, "%s%s", prefix, files[i]), data, len);
+	if (fs_walk(ctx, dir, skip, &files, &n) != 0) {
+		diag_error(ctx, srcpos_none, "cannot hash the files below %s: %s", dir,
+			   strerror(errno));
+		return -1;
 	}
+	for (i = 0; i < n; i++)
+		if (hash_file_into(ctx, s, ctx_printf(ctx, "%s%s", prefix, files[i]),
+				   fs_join(ctx, dir, files[i])) != 0)
+			return -1;
+	return 0;
 }
 
 const char *lock_hash_tree(struct uk_ctx *ctx, const char *dir)
@@ -64,7 +92,8 @@ const char *lock_hash_tree(struct uk_ctx *ctx, const char *dir)
 	struct sha256 s;
 
 	sha256_init(&s);
-	hash_tree_into(ctx, &s, dir, "");
+	if (hash_tree_into(ctx, &s, dir, "") != 0)
+		return NULL;
 	return digest_text(ctx, &s);
 }
 
@@ -85,7 +114,8 @@ const char *lock_hash_file(struct uk_ctx *ctx, const char *path)
 	return ctx_printf(ctx, "sha256:%s", hex);
 }
 
-/* The app's own inputs: manifest, saved config, sources, include dirs, assets. */
+/* The app's own inputs: manifest, saved config, sources, include dirs,
+ * assets. NULL with an error printed when one cannot be read. */
 static const char *app_hash(struct build *b)
 {
 	struct uk_ctx *ctx = b->ctx;
@@ -93,30 +123,25 @@ static const char *app_hash(struct build *b)
 	struct sha256 s;
 	char **srcs;
 	size_t n, i;
+	int rc = 0;
 
 	sha256_init(&s);
 	for (i = 0; i < 2; i++) {
-		size_t len;
-		char *data = fs_read(ctx, fs_join(ctx, b->m->dir, files[i]), &len);
+		const char *path = fs_join(ctx, b->m->dir, files[i]);
 
-		if (data)
-			hash_bytes_of(&s, files[i], data, len);
+		if (fs_exists(path))
+			rc |= hash_file_into(ctx, &s, files[i], path);
 	}
-	if (build_sources(b, b->res->n, &srcs, &n) == 0) {
-		for (i = 0; i < n; i++) {
-			size_t len;
-			char *data = fs_read(ctx, srcs[i], &len);
-
-			if (data)
-				hash_bytes_of(&s, fs_relative(srcs[i], b->m->dir), data, len);
-		}
-	}
-	for (i = 0; i < b->m->ninclude; i++)
-		hash_tree_into(ctx, &s, fs_join(ctx, b->m->dir, b->m->include[i].text),
-			       b->m->include[i].text);
-	if (b->m->assets)
-		hash_tree_into(ctx, &s, fs_join(ctx, b->m->dir, b->m->assets), b->m->assets);
-	return digest_text(ctx, &s);
+	if (build_sources(b, b->res->n, &srcs, &n) != 0)
+		return NULL;
+	for (i = 0; i < n && rc == 0; i++)
+		rc |= hash_file_into(ctx, &s, fs_relative(srcs[i], b->m->dir), srcs[i]);
+	for (i = 0; i < b->m->ninclude && rc == 0; i++)
+		rc |= hash_tree_into(ctx, &s, fs_join(ctx, b->m->dir, b->m->include[i].text),
+				     b->m->include[i].text);
+	if (b->m->assets && rc == 0)
+		rc |= hash_tree_into(ctx, &s, fs_join(ctx, b->m->dir, b->m->assets), b->m->assets);
+	return rc == 0 ? digest_text(ctx, &s) : NULL;
 }
 
 static const char *toolchain(struct uk_ctx *ctx)
@@ -138,7 +163,7 @@ const char *lock_module_hash(struct build *b, const struct module *mod)
 	struct sha256 s;
 	size_t i;
 
-	if (!mod->narchives)
+	if (!tree || !mod->narchives)
 		return tree;
 	sha256_init(&s);
 	sha256_update(&s, tree, strlen(tree));
@@ -153,31 +178,27 @@ const char *lock_module_hash(struct build *b, const struct module *mod)
 	return digest_text(b->ctx, &s);
 }
 
-/* What the build is made of; the image is not built yet, so not hashed. */
-static struct lock_target current_inputs(struct build *b)
+/* What the build is made of; the image is not built yet, so not hashed.
+ * -1 with an error printed when a file cannot be hashed. */
+static int current_inputs(struct build *b, struct lock_target *t)
 {
-	struct lock_target t = {0};
 	size_t i;
 
-	t.target = b->target->name;
-	t.toolchain = toolchain(b->ctx);
-	t.app_hash = app_hash(b);
+	memset(t, 0, sizeof(*t));
+	t->target = b->target->name;
+	t->toolchain = toolchain(b->ctx);
+	if (!(t->app_hash = app_hash(b)))
+		return -1;
 	for (i = 0; i < b->res->n; i++) {
 		const struct module *mod = b->res->mods[i].mod;
-		struct lock_module *lm = CTX_PUSH(b->ctx, t.mods, t.n);
+		struct lock_module *lm = CTX_PUSH(b->ctx, t->mods, t->n);
 
 		lm->name = mod->name;
 		lm->version = mod->version_text;
-		lm->hash = lock_module_hash(b, mod);
+		if (!(lm->hash = lock_module_hash(b, mod)))
+			return -1;
 	}
-	return t;
-}
-
-static const char *str_at(const struct ynode *map, const char *key)
-{
-	const struct ynode *v = ydoc_get(map, key);
-
-	return v && v->kind == YNODE_SCALAR ? v->str : "";
+	return 0;
 }
 
 static const char *lock_path(struct build *b)
@@ -185,42 +206,90 @@ static const char *lock_path(struct build *b)
 	return fs_join(b->ctx, b->m->dir, "uk.lock");
 }
 
-/* Every target entry of uk.lock; 0 entries when there is none. */
-static int read_lock(struct build *b, struct lock_target **out, size_t *n)
+/* The text of key in map, copied into ctx; NULL when it is not a scalar. */
+static const char *str_at(struct uk_ctx *ctx, const struct ynode *map, const char *key)
 {
-	struct uk_ctx *ctx = b->ctx;
-	const char *path = lock_path(b);
-	struct ynode *root, *targets;
-	size_t i, j;
+	const struct ynode *v = ydoc_get(map, key);
+
+	return v && v->kind == YNODE_SCALAR ? ctx_strdup(ctx, v->str) : NULL;
+}
+
+/* One target's entry; NULL when it does not have uk.lock's shape. */
+static const char *read_entry(struct uk_ctx *ctx, const struct ypair *p, struct lock_target *t)
+{
+	const struct ynode *e = p->val, *mods = ydoc_get(e, "modules");
+	size_t j;
+
+	t->target = ctx_strdup(ctx, p->key->str);
+	if (e->kind != YNODE_MAP || !(t->toolchain = str_at(ctx, e, "toolchain")) ||
+	    !(t->app_hash = str_at(ctx, e, "app")) || !(t->image_hash = str_at(ctx, e, "image")) ||
+	    !mods || mods->kind != YNODE_SEQ)
+		return ctx_printf(ctx,
+				  "line %d: the entry of %s must be a mapping with toolchain, app, "
+				  "modules and image",
+				  e->pos.line, t->target);
+	for (j = 0; j < mods->n; j++) {
+		struct lock_module *lm = CTX_PUSH(ctx, t->mods, t->n);
+		const struct ynode *m = mods->items[j];
+
+		if (m->kind != YNODE_MAP || !(lm->name = str_at(ctx, m, "name")) ||
+		    !(lm->version = str_at(ctx, m, "version")) ||
+		    !(lm->hash = str_at(ctx, m, "hash")))
+			return ctx_printf(ctx,
+					  "line %d: a module must have a name, version and hash",
+					  m->pos.line);
+	}
+	return NULL;
+}
+
+/* Every target entry of uk.lock (none when there is no uk.lock), or why
+ * it cannot be read. It is loaded in a context of its own, so that a
+ * damaged file is the caller's to report, as an error or a warning. */
+static const char *read_lock(struct build *b, struct lock_target **out, size_t *n)
+{
+	struct uk_ctx *ctx = b->ctx, tmp;
+	const char *path = lock_path(b), *why = NULL;
+	FILE *quiet = fopen("/dev/null", "w");
+	struct ynode *root, *targets = NULL;
+	size_t i;
 
 	*out = NULL;
 	*n = 0;
 	if (!fs_exists(path))
+		return NULL;
+	ctx_init(&tmp, quiet ? quiet : stderr);
+	if (!(root = ydoc_load(&tmp, path))) {
+		const struct diag_record *r = &diag_log(&tmp)->records[0];
+
+		why = r->pos.line ? ctx_printf(ctx, "line %d: %s", r->pos.line, r->message)
+				  : ctx_strdup(ctx, r->message);
+	} else if (!(targets = ydoc_get(root, "targets")) || targets->kind != YNODE_MAP) {
+		why = "it has no targets: mapping";
+	}
+	for (i = 0; !why && i < targets->n; i++)
+		why = read_entry(ctx, &targets->pairs[i], CTX_PUSH(ctx, *out, *n));
+	ctx_free(&tmp);
+	if (quiet)
+		fclose(quiet);
+	if (why) {
+		*out = NULL;
+		*n = 0;
+	}
+	return why;
+}
+
+/* Under --locked a damaged uk.lock is an error. */
+static int locked_read(struct build *b, struct lock_target **all, size_t *n)
+{
+	const char *why = read_lock(b, all, n);
+
+	if (!why)
 		return 0;
-	if (!(root = ydoc_load(ctx, path)))
-		return -1;
-	targets = ydoc_get(root, "targets");
-	if (!targets || targets->kind != YNODE_MAP) {
-		diag_error(ctx, root->pos, "uk.lock has no targets: mapping");
-		return -1;
-	}
-	for (i = 0; i < targets->n; i++) {
-		struct ynode *e = targets->pairs[i].val, *mods = ydoc_get(e, "modules");
-		struct lock_target *t = CTX_PUSH(ctx, *out, *n);
-
-		t->target = targets->pairs[i].key->str;
-		t->toolchain = str_at(e, "toolchain");
-		t->app_hash = str_at(e, "app");
-		t->image_hash = str_at(e, "image");
-		for (j = 0; mods && mods->kind == YNODE_SEQ && j < mods->n; j++) {
-			struct lock_module *lm = CTX_PUSH(ctx, t->mods, t->n);
-
-			lm->name = str_at(mods->items[j], "name");
-			lm->version = str_at(mods->items[j], "version");
-			lm->hash = str_at(mods->items[j], "hash");
-		}
-	}
-	return 0;
+	diag_error(b->ctx, (struct srcpos){lock_path(b), 0, 0}, "uk.lock is damaged: %s (--locked)",
+		   why);
+	diag_note(b->ctx, "hint",
+		  "build once without --locked to write it anew, and review the change");
+	return -1;
 }
 
 static const struct lock_target *find_target(const struct lock_target *all, size_t n,
@@ -256,12 +325,12 @@ static void differs(struct build *b, int *count, const char *fmt, const char *a,
 
 int lock_check_inputs(struct build *b)
 {
-	struct lock_target *all, now = current_inputs(b);
+	struct lock_target *all, now;
 	const struct lock_target *was;
 	size_t n, i;
 	int count = 0;
 
-	if (read_lock(b, &all, &n) != 0)
+	if (current_inputs(b, &now) != 0 || locked_read(b, &all, &n) != 0)
 		return -1;
 	if (!(was = find_target(all, n, b->target->name))) {
 		diag_error(b->ctx, srcpos_none, "uk.lock has no entry for %s (--locked)",
@@ -302,8 +371,13 @@ int lock_check_image(struct build *b)
 	const char *now = lock_hash_file(b->ctx, b->image);
 	size_t n;
 
-	if (read_lock(b, &all, &n) != 0 || !(was = find_target(all, n, b->target->name)))
+	if (locked_read(b, &all, &n) != 0)
 		return -1;
+	if (!(was = find_target(all, n, b->target->name))) {
+		diag_error(b->ctx, srcpos_none, "uk.lock has no entry for %s (--locked)",
+			   b->target->name);
+		return -1;
+	}
 	if (strcmp(was->image_hash, now)) {
 		diag_error(b->ctx, (struct srcpos){"uk.lock", 0, 0},
 			   "the image differs from uk.lock for %s (--locked)", b->target->name);
@@ -313,29 +387,40 @@ int lock_check_image(struct build *b)
 	return 0;
 }
 
+/* One target's entry; every value escaped for YAML (escape_yaml), also
+ * those of other targets read back from the file. */
 static void emit_target(struct strbuf *sb, const struct lock_target *t)
 {
+	struct uk_ctx *ctx = sb->ctx;
 	size_t i;
 
-	strbuf_addf(sb, "  %s:\n    toolchain: \"%s\"\n    app: %s\n    modules:\n", t->target,
-		    t->toolchain, t->app_hash);
+	strbuf_addf(sb, "  %s:\n    toolchain: %s\n    app: %s\n    modules:\n",
+		    escape_yaml(ctx, t->target), escape_yaml(ctx, t->toolchain),
+		    escape_yaml(ctx, t->app_hash));
 	for (i = 0; i < t->n; i++)
-		strbuf_addf(sb, "      - { name: %s, version: %s, hash: %s }\n", t->mods[i].name,
-			    t->mods[i].version, t->mods[i].hash);
-	strbuf_addf(sb, "    image: %s\n", t->image_hash);
+		strbuf_addf(sb, "      - { name: %s, version: %s, hash: %s }\n",
+			    escape_yaml(ctx, t->mods[i].name), escape_yaml(ctx, t->mods[i].version),
+			    escape_yaml(ctx, t->mods[i].hash));
+	strbuf_addf(sb, "    image: %s\n", escape_yaml(ctx, t->image_hash));
 }
 
 int lock_write(struct build *b)
 {
 	struct uk_ctx *ctx = b->ctx;
-	struct lock_target *all, now = current_inputs(b);
+	struct lock_target *all, now;
 	struct strbuf sb;
 	size_t n, i;
 	bool placed = false;
+	const char *why;
 
-	now.image_hash = lock_hash_file(ctx, b->image);
-	if (read_lock(b, &all, &n) != 0)
+	if (current_inputs(b, &now) != 0)
 		return -1;
+	now.image_hash = lock_hash_file(ctx, b->image);
+	if ((why = read_lock(b, &all, &n)))
+		diag_warning(ctx, (struct srcpos){lock_path(b), 0, 0},
+			     "uk.lock is damaged (%s): it is written anew, with the entry of %s "
+			     "only",
+			     why, b->target->name);
 	strbuf_init(&sb, ctx);
 	strbuf_adds(&sb, "# uk.lock: written by uk build; keep it with the app. `uk build "
 			 "--locked` fails\n# when the module set, a module's content, the "

@@ -5,7 +5,9 @@
 
 #include "build.h"
 
-/* The content hash of every file below dir (but test/), "sha256:<hex>". */
+/* The content hash of every file below dir (but test/ and build/),
+ * "sha256:<hex>", each file read in pieces; NULL with an error printed
+ * when the walk or a file cannot be read. */
 const char *lock_hash_tree(struct uk_ctx *ctx, const char *dir);
 const char *lock_hash_file(struct uk_ctx *ctx, const char *path);
 /* A module's hash as uk.lock records it: its tree, and its archives' files
@@ -17,7 +19,9 @@ const char *lock_module_hash(struct build *b, const struct module *mod);
 int lock_check_inputs(struct build *b);
 /* After the build: the image must have the locked hash. */
 int lock_check_image(struct build *b);
-/* Writes (or refreshes) this target's entry of uk.lock. */
+/* Writes (or refreshes) this target's entry of uk.lock, every value
+ * escaped for YAML. A damaged uk.lock is written anew, with a warning;
+ * under --locked (the checks above) it is an error. */
 int lock_write(struct build *b);
 
 #endif

@@ -107,6 +107,80 @@ static void test_image_checked_after_the_build(void **state)
 						  "  differs: image: locked sha256:"));
 }
 
+/* Another target's entry, with values that plain YAML would misread, is
+ * written back quoted and reads back the same. */
+static void test_other_entries_are_escaped(void **state)
+{
+	struct fixture *f = *state;
+	struct build b;
+	const char *lock;
+
+	fixture_write(
+	    f, "app/uk.lock",
+	    "targets:\n  \"xen/x86_64\":\n    toolchain: \"clang \\\"x\\\"\\n"
+	    "  evil: 1\"\n    app: \"a: b\"\n    modules:\n"
+	    "      - { name: \"m, n\", version: \"}\", hash: \"#h\" }\n    image: \"true\"\n");
+	build_with_image(f, &b, "image one");
+	assert_int_equal(lock_write(&b), 0);
+	lock = fs_read(&f->ctx, fixture_path(f, "app/uk.lock"), NULL);
+	assert_non_null(strstr(lock,
+			       "  xen/x86_64:\n    toolchain: \"clang \\\"x\\\"\\n  evil: 1\"\n"
+			       "    app: \"a: b\"\n    modules:\n"
+			       "      - { name: \"m, n\", version: \"}\", hash: \"#h\" }\n"
+			       "    image: \"true\"\n"));
+	assert_null(strstr(lock, "\n  evil"));
+	/* Written twice, the same bytes: what was read is what is written. */
+	assert_int_equal(lock_write(&b), 0);
+	assert_string_equal(fs_read(&f->ctx, fixture_path(f, "app/uk.lock"), NULL), lock);
+	assert_string_equal(fixture_errors(f), "");
+}
+
+static void test_damaged_lock_is_rewritten_with_a_warning(void **state)
+{
+	struct fixture *f = *state;
+	struct build b;
+
+	fixture_write(f, "app/uk.lock", "targets: [ unclosed\n");
+	build_with_image(f, &b, "image one");
+	assert_int_equal(lock_write(&b), 0);
+	assert_non_null(
+	    strstr(fixture_errors(f), "/app/uk.lock: warning: uk.lock is damaged (line "));
+	assert_non_null(strstr(fixture_errors(f),
+			       "): it is written anew, with the entry of hosted/x86_64 only\n"));
+	assert_null(strstr(fixture_errors(f), "error"));
+	assert_int_equal(lock_check_inputs(&b), 0);
+}
+
+static void test_damaged_lock_fails_locked(void **state)
+{
+	struct fixture *f = *state;
+	struct build b;
+
+	fixture_write(f, "app/uk.lock", "targets:\n  hosted/x86_64: [ 1, 2 ]\n");
+	build_with_image(f, &b, "image one");
+	assert_int_equal(lock_check_inputs(&b), -1);
+	assert_string_equal(
+	    strstr(fixture_errors(f), "uk.lock: error"),
+	    "uk.lock: error: uk.lock is damaged: line 2: the entry of hosted/x86_64 "
+	    "must be a mapping with toolchain, app, modules and image (--locked)\n"
+	    "  hint: build once without --locked to write it anew, and review the "
+	    "change\n");
+}
+
+/* Files are hashed as before (name, length, bytes), read in pieces; a walk
+ * that fails is an error, not the hash of nothing. */
+static void test_hash_tree(void **state)
+{
+	struct fixture *f = *state;
+
+	fixture_write(f, "tree/a.txt", "hello");
+	assert_string_equal(
+	    lock_hash_tree(&f->ctx, fixture_path(f, "tree")),
+	    "sha256:03f1e10918cf91ce0e887eaaa4d05ac9f57c16c9ace49f194a1bce8f2f9d3423");
+	assert_null(lock_hash_tree(&f->ctx, fixture_path(f, "no-such-tree")));
+	assert_non_null(strstr(fixture_errors(f), "error: cannot hash the files below "));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -114,6 +188,11 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_inputs_need_no_image, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_inputs_name_each_difference, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_image_checked_after_the_build, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_other_entries_are_escaped, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_damaged_lock_is_rewritten_with_a_warning, setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_damaged_lock_fails_locked, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_hash_tree, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("lock", tests, NULL, NULL);
 }

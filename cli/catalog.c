@@ -125,9 +125,22 @@ static bool key_version(struct loader *l, struct module *m, struct ynode *v)
 	return true;
 }
 
+/* One line of text: uk deps, uk modules and the generated Kconfig show it. */
 static bool key_summary(struct loader *l, struct module *m, struct ynode *v)
 {
-	return (m->summary = ydoc_scalar(l->ctx, v, "summary")) != NULL;
+	const char *p;
+
+	if (!(m->summary = ydoc_scalar(l->ctx, v, "summary")))
+		return false;
+	for (p = m->summary; *p; p++) {
+		if ((unsigned char)*p < 0x20 || *p == 0x7f) {
+			diag_error(l->ctx, v->pos, "summary holds a control character (0x%02x)",
+				   (unsigned char)*p);
+			diag_note(l->ctx, "hint", "a summary is one line of text");
+			return false;
+		}
+	}
+	return true;
 }
 
 static bool key_provides(struct loader *l, struct module *m, struct ynode *v)

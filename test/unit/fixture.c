@@ -82,3 +82,18 @@ void fixture_build(struct fixture *f, const char *manifest, struct build *b)
 		fail_msg("build_prepare failed: %s", fixture_errors(f));
 	assert_int_equal(fs_mkdir_p(&f->ctx, b->dir), 0);
 }
+
+int fixture_cmocka_setup(void **state)
+{
+	static struct fixture f;
+
+	fixture_setup(&f);
+	*state = &f;
+	return 0;
+}
+
+int fixture_cmocka_teardown(void **state)
+{
+	fixture_teardown(*state);
+	return 0;
+}

@@ -14,6 +14,9 @@ struct fixture {
 
 void fixture_setup(struct fixture *f);
 void fixture_teardown(struct fixture *f);
+/* CMocka's setup and teardown around one test: an empty fixture in *state. */
+int fixture_cmocka_setup(void **state);
+int fixture_cmocka_teardown(void **state);
 /* Writes dir/rel (creating parent directories) with text. */
 void fixture_write(struct fixture *f, const char *rel, const char *text);
 /* Full path of dir/rel, owned by the fixture's context. */

@@ -30,12 +30,6 @@ static int setup(void **state)
 	return 0;
 }
 
-static int teardown(void **state)
-{
-	fixture_teardown(*state);
-	return 0;
-}
-
 static const char *read_build(struct fixture *f, struct build *b, const char *rel)
 {
 	const char *s = fs_read(&f->ctx, fs_join(&f->ctx, b->dir, rel), NULL);
@@ -193,17 +187,24 @@ static void test_control_characters_are_refused(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_setup_teardown(test_tree_has_only_chosen_modules, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_options_reach_config_h, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_defaults_apply, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_tree_has_only_chosen_modules, setup,
+					    fixture_cmocka_teardown),
+	    cmocka_unit_test_setup_teardown(test_options_reach_config_h, setup,
+					    fixture_cmocka_teardown),
+	    cmocka_unit_test_setup_teardown(test_defaults_apply, setup, fixture_cmocka_teardown),
 	    cmocka_unit_test_setup_teardown(test_saved_menuconfig_choices_are_read, setup,
-					    teardown),
-	    cmocka_unit_test_setup_teardown(test_option_of_unchosen_module, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_misspelt_option, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_value_kconfig_refuses, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_summary_stays_a_kconfig_string, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_string_value_is_a_c_literal, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_control_characters_are_refused, setup, teardown),
+					    fixture_cmocka_teardown),
+	    cmocka_unit_test_setup_teardown(test_option_of_unchosen_module, setup,
+					    fixture_cmocka_teardown),
+	    cmocka_unit_test_setup_teardown(test_misspelt_option, setup, fixture_cmocka_teardown),
+	    cmocka_unit_test_setup_teardown(test_value_kconfig_refuses, setup,
+					    fixture_cmocka_teardown),
+	    cmocka_unit_test_setup_teardown(test_summary_stays_a_kconfig_string, setup,
+					    fixture_cmocka_teardown),
+	    cmocka_unit_test_setup_teardown(test_string_value_is_a_c_literal, setup,
+					    fixture_cmocka_teardown),
+	    cmocka_unit_test_setup_teardown(test_control_characters_are_refused, setup,
+					    fixture_cmocka_teardown),
 	};
 	return cmocka_run_group_tests_name("configure", tests, NULL, NULL);
 }

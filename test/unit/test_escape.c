@@ -27,21 +27,6 @@ static const char *const hostile[] = {
 };
 #define NHOSTILE (sizeof(hostile) / sizeof(hostile[0]))
 
-static int setup(void **state)
-{
-	static struct fixture f;
-
-	fixture_setup(&f);
-	*state = &f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	fixture_teardown(*state);
-	return 0;
-}
-
 /* Runs argv in the fixture's directory; its output, which must be whole. */
 static const char *run(struct fixture *f, const char *const *argv, size_t *len)
 {
@@ -269,13 +254,20 @@ static void test_yaml_round_trips(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_setup_teardown(test_shell_round_trips, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_ninja_value_round_trips, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_ninja_path_round_trips, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_c_string_round_trips, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_xl_round_trips, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_kconfig_round_trips, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_yaml_round_trips, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_shell_round_trips, fixture_cmocka_setup,
+					    fixture_cmocka_teardown),
+	    cmocka_unit_test_setup_teardown(test_ninja_value_round_trips, fixture_cmocka_setup,
+					    fixture_cmocka_teardown),
+	    cmocka_unit_test_setup_teardown(test_ninja_path_round_trips, fixture_cmocka_setup,
+					    fixture_cmocka_teardown),
+	    cmocka_unit_test_setup_teardown(test_c_string_round_trips, fixture_cmocka_setup,
+					    fixture_cmocka_teardown),
+	    cmocka_unit_test_setup_teardown(test_xl_round_trips, fixture_cmocka_setup,
+					    fixture_cmocka_teardown),
+	    cmocka_unit_test_setup_teardown(test_kconfig_round_trips, fixture_cmocka_setup,
+					    fixture_cmocka_teardown),
+	    cmocka_unit_test_setup_teardown(test_yaml_round_trips, fixture_cmocka_setup,
+					    fixture_cmocka_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -37,12 +37,6 @@ static int setup(void **state)
 	return 0;
 }
 
-static int teardown(void **state)
-{
-	fixture_teardown(*state);
-	return 0;
-}
-
 static const char *gen(struct fixture *f, struct build *b, int (*fn)(struct build *),
 		       const char *file)
 {
@@ -275,21 +269,29 @@ static void test_linker_script_from_template(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_setup_teardown(test_glue_init_order_and_devices, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_ninja_sources_and_flags, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_glue_init_order_and_devices, setup,
+					    fixture_cmocka_teardown),
+	    cmocka_unit_test_setup_teardown(test_ninja_sources_and_flags, setup,
+					    fixture_cmocka_teardown),
 	    cmocka_unit_test_setup_teardown(test_module_sees_only_its_dependencies, setup,
-					    teardown),
-	    cmocka_unit_test_setup_teardown(test_ninja_escapes, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_ninja_flags_are_shell_words, setup, teardown),
+					    fixture_cmocka_teardown),
+	    cmocka_unit_test_setup_teardown(test_ninja_escapes, setup, fixture_cmocka_teardown),
+	    cmocka_unit_test_setup_teardown(test_ninja_flags_are_shell_words, setup,
+					    fixture_cmocka_teardown),
 	    cmocka_unit_test_setup_teardown(test_ninja_refuses_what_it_cannot_hold, setup,
-					    teardown),
-	    cmocka_unit_test_setup_teardown(test_glue_strings_have_no_trigraphs, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_xl_values_stay_strings, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_xl_refuses_a_comma_in_a_bridge, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_missing_source_is_an_error, setup, teardown),
+					    fixture_cmocka_teardown),
+	    cmocka_unit_test_setup_teardown(test_glue_strings_have_no_trigraphs, setup,
+					    fixture_cmocka_teardown),
+	    cmocka_unit_test_setup_teardown(test_xl_values_stay_strings, setup,
+					    fixture_cmocka_teardown),
+	    cmocka_unit_test_setup_teardown(test_xl_refuses_a_comma_in_a_bridge, setup,
+					    fixture_cmocka_teardown),
+	    cmocka_unit_test_setup_teardown(test_missing_source_is_an_error, setup,
+					    fixture_cmocka_teardown),
 	    cmocka_unit_test_setup_teardown(test_unknown_variable_in_module_sources, setup,
-					    teardown),
-	    cmocka_unit_test_setup_teardown(test_linker_script_from_template, setup, teardown),
+					    fixture_cmocka_teardown),
+	    cmocka_unit_test_setup_teardown(test_linker_script_from_template, setup,
+					    fixture_cmocka_teardown),
 	};
 	return cmocka_run_group_tests_name("generate", tests, NULL, NULL);
 }

@@ -26,12 +26,6 @@ static int setup(void **state)
 	return 0;
 }
 
-static int teardown(void **state)
-{
-	fixture_teardown(*state);
-	return 0;
-}
-
 /* A build of the app with image bytes standing in for ninja's. */
 static void build_with_image(struct fixture *f, struct build *b, const char *image)
 {
@@ -184,15 +178,20 @@ static void test_hash_tree(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_setup_teardown(test_no_entry, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_inputs_need_no_image, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_inputs_name_each_difference, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_image_checked_after_the_build, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_other_entries_are_escaped, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_no_entry, setup, fixture_cmocka_teardown),
+	    cmocka_unit_test_setup_teardown(test_inputs_need_no_image, setup,
+					    fixture_cmocka_teardown),
+	    cmocka_unit_test_setup_teardown(test_inputs_name_each_difference, setup,
+					    fixture_cmocka_teardown),
+	    cmocka_unit_test_setup_teardown(test_image_checked_after_the_build, setup,
+					    fixture_cmocka_teardown),
+	    cmocka_unit_test_setup_teardown(test_other_entries_are_escaped, setup,
+					    fixture_cmocka_teardown),
 	    cmocka_unit_test_setup_teardown(test_damaged_lock_is_rewritten_with_a_warning, setup,
-					    teardown),
-	    cmocka_unit_test_setup_teardown(test_damaged_lock_fails_locked, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_hash_tree, setup, teardown),
+					    fixture_cmocka_teardown),
+	    cmocka_unit_test_setup_teardown(test_damaged_lock_fails_locked, setup,
+					    fixture_cmocka_teardown),
+	    cmocka_unit_test_setup_teardown(test_hash_tree, setup, fixture_cmocka_teardown),
 	};
 	return cmocka_run_group_tests_name("lock", tests, NULL, NULL);
 }

@@ -7,21 +7,6 @@
 #include "fixture.h"
 #include "manifest.h"
 
-static int setup(void **state)
-{
-	static struct fixture f;
-
-	fixture_setup(&f);
-	*state = &f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	fixture_teardown(*state);
-	return 0;
-}
-
 static struct manifest *load(struct fixture *f, const char *text)
 {
 	fixture_write(f, "uk.yaml", text);
@@ -189,16 +174,25 @@ static void test_every_device_key_reported(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_setup_teardown(test_full_manifest, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_defaults, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_full_manifest, fixture_cmocka_setup,
+					    fixture_cmocka_teardown),
+	    cmocka_unit_test_setup_teardown(test_defaults, fixture_cmocka_setup,
+					    fixture_cmocka_teardown),
 	    cmocka_unit_test(test_sizes),
-	    cmocka_unit_test_setup_teardown(test_unknown_key_suggests, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_bad_device, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_yaml_syntax_error_has_position, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_option_prefix, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_every_error_reported, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_devices_after_a_nameless_one, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_every_device_key_reported, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_unknown_key_suggests, fixture_cmocka_setup,
+					    fixture_cmocka_teardown),
+	    cmocka_unit_test_setup_teardown(test_bad_device, fixture_cmocka_setup,
+					    fixture_cmocka_teardown),
+	    cmocka_unit_test_setup_teardown(test_yaml_syntax_error_has_position,
+					    fixture_cmocka_setup, fixture_cmocka_teardown),
+	    cmocka_unit_test_setup_teardown(test_option_prefix, fixture_cmocka_setup,
+					    fixture_cmocka_teardown),
+	    cmocka_unit_test_setup_teardown(test_every_error_reported, fixture_cmocka_setup,
+					    fixture_cmocka_teardown),
+	    cmocka_unit_test_setup_teardown(test_devices_after_a_nameless_one, fixture_cmocka_setup,
+					    fixture_cmocka_teardown),
+	    cmocka_unit_test_setup_teardown(test_every_device_key_reported, fixture_cmocka_setup,
+					    fixture_cmocka_teardown),
 	};
 	return cmocka_run_group_tests_name("manifest", tests, NULL, NULL);
 }

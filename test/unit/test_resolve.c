@@ -58,12 +58,6 @@ static int setup(void **state)
 	return 0;
 }
 
-static int teardown(void **state)
-{
-	fixture_teardown(*state);
-	return 0;
-}
-
 static struct resolution *run(struct fixture *f, const char *target, const char *manifest)
 {
 	struct target **targets;
@@ -235,19 +229,27 @@ static void test_chain_for_why(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_setup_teardown(test_minimal_set_in_init_order, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_deterministic, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_prefer_wins_over_default, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_platform_chosen_by_target, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_unknown_capability_suggests, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_platform_mismatch_prints_chain, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_minimal_set_in_init_order, setup,
+					    fixture_cmocka_teardown),
+	    cmocka_unit_test_setup_teardown(test_deterministic, setup, fixture_cmocka_teardown),
+	    cmocka_unit_test_setup_teardown(test_prefer_wins_over_default, setup,
+					    fixture_cmocka_teardown),
+	    cmocka_unit_test_setup_teardown(test_platform_chosen_by_target, setup,
+					    fixture_cmocka_teardown),
+	    cmocka_unit_test_setup_teardown(test_unknown_capability_suggests, setup,
+					    fixture_cmocka_teardown),
+	    cmocka_unit_test_setup_teardown(test_platform_mismatch_prints_chain, setup,
+					    fixture_cmocka_teardown),
 	    cmocka_unit_test_setup_teardown(test_version_conflict_prints_both_chains, setup,
-					    teardown),
-	    cmocka_unit_test_setup_teardown(test_cycle, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_ambiguous_without_default, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_prefer_of_non_provider, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_device_needs_driver, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_chain_for_why, setup, teardown),
+					    fixture_cmocka_teardown),
+	    cmocka_unit_test_setup_teardown(test_cycle, setup, fixture_cmocka_teardown),
+	    cmocka_unit_test_setup_teardown(test_ambiguous_without_default, setup,
+					    fixture_cmocka_teardown),
+	    cmocka_unit_test_setup_teardown(test_prefer_of_non_provider, setup,
+					    fixture_cmocka_teardown),
+	    cmocka_unit_test_setup_teardown(test_device_needs_driver, setup,
+					    fixture_cmocka_teardown),
+	    cmocka_unit_test_setup_teardown(test_chain_for_why, setup, fixture_cmocka_teardown),
 	};
 	return cmocka_run_group_tests_name("resolve", tests, NULL, NULL);
 }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "strbuf.h"
 #include "suggest.h"
 
 struct resolver {
@@ -62,11 +63,14 @@ static void print_chain(struct resolver *r, const struct demand *d)
 {
 	struct chain_step *steps;
 	size_t n = resolve_chain(r->ctx, r->res, d, &steps), i;
-	char *line = "";
+	struct strbuf line;
 
-	for (i = 0; i < n; i++)
-		line = ctx_printf(r->ctx, "%s%s%s", line, i ? " -> " : "", steps[i].who);
-	diag_note(r->ctx, "chain", "%s -> %s", line, steps[n - 1].what);
+	strbuf_init(&line, r->ctx);
+	for (i = 0; i < n; i++) {
+		strbuf_adds(&line, i ? " -> " : "");
+		strbuf_adds(&line, steps[i].who);
+	}
+	diag_note(r->ctx, "chain", "%s -> %s", line.s, steps[n - 1].what);
 }
 
 static void fail(struct resolver *r)
@@ -86,23 +90,22 @@ static const struct manifest_prefer *find_prefer(const struct manifest *m, const
 
 static char *provider_list(struct resolver *r, const char *cap, bool with_platforms)
 {
-	char *list = "";
-	size_t i, j, k = 0;
+	struct strbuf list;
+	size_t i, k = 0;
 
+	strbuf_init(&list, r->ctx);
 	for (i = 0; i < r->cat->n; i++) {
 		const struct module *mod = r->cat->mods[i];
 
 		if (!module_provides(mod, cap))
 			continue;
-		list = ctx_printf(r->ctx, "%s%s%s", list, k++ ? ", " : "", mod->name);
-		if (!with_platforms)
-			continue;
-		list = ctx_printf(r->ctx, "%s (", list);
-		for (j = 0; j < mod->nplatforms; j++)
-			list = ctx_printf(r->ctx, "%s%s%s", list, j ? ", " : "", mod->platforms[j]);
-		list = ctx_printf(r->ctx, "%s)", list);
+		strbuf_adds(&list, k++ ? ", " : "");
+		strbuf_adds(&list, mod->name);
+		if (with_platforms)
+			strbuf_addf(&list, " (%s)",
+				    strbuf_join(r->ctx, mod->platforms, mod->nplatforms, ", "));
 	}
-	return list;
+	return list.s;
 }
 
 static void unknown_capability(struct resolver *r, const struct demand *d)
@@ -310,7 +313,7 @@ static void report_cycle(struct resolver *r, const bool *done)
 	size_t n = res->n, *path = ctx_alloc(r->ctx, (n + 1) * sizeof(size_t));
 	int *seen = ctx_alloc(r->ctx, n * sizeof(int));
 	size_t cur = 0, len = 0, i, j;
-	char *line = "";
+	struct strbuf line;
 
 	while (done[cur])
 		cur++;
@@ -325,11 +328,12 @@ static void report_cycle(struct resolver *r, const bool *done)
 			}
 		}
 	}
+	strbuf_init(&line, r->ctx);
 	for (i = (size_t)seen[cur] - 1; i < len; i++)
-		line = ctx_printf(r->ctx, "%s%s -> ", line, res->mods[path[i]].mod->name);
-	line = ctx_printf(r->ctx, "%s%s", line, res->mods[cur].mod->name);
+		strbuf_addf(&line, "%s -> ", res->mods[path[i]].mod->name);
+	strbuf_adds(&line, res->mods[cur].mod->name);
 	diag_error(r->ctx, (struct srcpos){res->mods[cur].mod->yaml_path, 0, 0},
-		   "dependency cycle: %s", line);
+		   "dependency cycle: %s", line.s);
 	diag_note(r->ctx, "hint", "a module cannot require, even indirectly, what requires it");
 }
 

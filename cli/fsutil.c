@@ -4,6 +4,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <fnmatch.h>
 #include <glob.h>
 #include <limits.h>
 #include <stdint.h>
@@ -238,30 +239,41 @@ char *fs_realpath(struct uk_ctx *ctx, const char *path)
 	return copy;
 }
 
+/* Whether one component of a pattern (escapes kept) can name "..": glob
+ * matches a wildcard component against every entry of a directory, ".."
+ * among them, with fnmatch and FNM_PERIOD, so ".?", ".[.]" and ".*" can. */
+static bool component_can_be_parent(const char *comp, size_t len)
+{
+	char *copy = strndup(comp, len);
+	bool parent = !copy || fnmatch(copy, "..", FNM_PERIOD) == 0;
+
+	free(copy);
+	return parent;
+}
+
 bool fs_pattern_is_inside(const char *pattern)
 {
-	const char *p = pattern;
-	size_t dots = 0;
-	bool start = true;
+	const char *p = pattern, *start = pattern;
 
 	if (*p == '/' || (*p == '\\' && p[1] == '/'))
 		return false;
-	for (; *p; p++) {
-		if (*p == '\\' && p[1])
-			p++;
-		if (*p == '/') {
-			if (start && dots == 2)
-				return false;
-			dots = 0;
-			start = true;
-		} else if (*p == '.' && start) {
-			dots++;
-		} else {
-			start = false;
-			dots = 0;
+	for (;; p++) {
+		/* An escaped '/' still separates components, as in glob. */
+		bool sep = *p == '/' || (*p == '\\' && p[1] == '/');
+
+		if (*p && !sep) {
+			if (*p == '\\' && p[1])
+				p++;
+			continue;
 		}
+		if (component_can_be_parent(start, (size_t)(p - start)))
+			return false;
+		if (!*p)
+			return true;
+		if (*p == '\\')
+			p++;
+		start = p + 1;
 	}
-	return !(start && dots == 2);
 }
 
 bool fs_is_below(struct uk_ctx *ctx, const char *path, const char *dir)

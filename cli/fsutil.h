@@ -38,7 +38,9 @@ const char *fs_basename(const char *path);
 char *fs_realpath(struct uk_ctx *ctx, const char *path);
 /* True when the text of a relative path (or glob pattern) stays below
  * where it starts: not absolute, no ".." component. A backslash is read as
- * glob reads it, escaping the next character, so ".\\./x" is "../x". */
+ * glob reads it, escaping the next character, so ".\\./x" is "../x", and a
+ * component glob could match against ".." (".?", ".[.]", ".*") counts as
+ * "..". */
 bool fs_pattern_is_inside(const char *pattern);
 /* True when path exists and its real path (symlinks followed) is dir, a
  * real path, or lies below it. */

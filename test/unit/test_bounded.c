@@ -107,6 +107,16 @@ static void test_pattern_inside(void **state)
 	assert_false(fs_pattern_is_inside(".\\./x/*.c"));
 	assert_false(fs_pattern_is_inside("\\.\\./x"));
 	assert_false(fs_pattern_is_inside("src/.\\."));
+	/* Wildcards glob matches against "..": a leading '.' is literal. */
+	assert_false(fs_pattern_is_inside(".?/x/*.c"));
+	assert_false(fs_pattern_is_inside(".[.]/x/*.c"));
+	assert_false(fs_pattern_is_inside(".*/x/*.c"));
+	assert_false(fs_pattern_is_inside("src/.[!a]"));
+	assert_false(fs_pattern_is_inside("src\\/.?/x"));
+	assert_true(fs_pattern_is_inside("*/x/*.c"));
+	assert_true(fs_pattern_is_inside("?./x.c"));
+	assert_true(fs_pattern_is_inside(".\\?/x.c"));
+	assert_true(fs_pattern_is_inside("src/.?*.c/x"));
 }
 
 static void test_below(void **state)

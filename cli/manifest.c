@@ -127,6 +127,26 @@ static bool parse_prefer(struct uk_ctx *ctx, struct manifest *m, struct ynode *n
 	return true;
 }
 
+/* Paths stay inside the app: by their text (read as glob reads it), and,
+ * where the path exists, by where its symlinks lead. */
+static bool path_inside(struct uk_ctx *ctx, const struct manifest *m, const char *text,
+			struct srcpos pos, const char *what)
+{
+	const char *full = fs_join(ctx, m->dir, text);
+
+	if (!fs_pattern_is_inside(text)) {
+		diag_error(ctx, pos, "%s '%s' must be a path inside the app directory", what, text);
+		return false;
+	}
+	if (fs_exists(full) && !fs_is_below(ctx, full, m->dir)) {
+		diag_error(ctx, pos, "%s '%s' is a symlink that leads outside the app directory",
+			   what, text);
+		diag_note(ctx, "hint", "copy what it points to into the app");
+		return false;
+	}
+	return true;
+}
+
 /* Devices. Each kind is a table of its keys, beyond the common name and
  * kind, and a check of what it needs once all its keys are read. */
 
@@ -141,7 +161,7 @@ struct device_kind {
 	const char *name; /* as uk.yaml writes it */
 	enum manifest_device_kind kind;
 	const struct device_key *keys; /* NULL-terminated */
-	bool (*check)(struct uk_ctx *ctx, const struct manifest_device *d,
+	bool (*check)(struct uk_ctx *ctx, const struct manifest *m, const struct manifest_device *d,
 		      const struct ynode *node);
 };
 
@@ -269,10 +289,12 @@ static bool same_subnet(const uint8_t a[4], const uint8_t b[4], unsigned prefix)
 	return (x & mask) == (y & mask);
 }
 
-static bool net_check(struct uk_ctx *ctx, const struct manifest_device *d, const struct ynode *node)
+static bool net_check(struct uk_ctx *ctx, const struct manifest *m, const struct manifest_device *d,
+		      const struct ynode *node)
 {
 	const struct ynode *gw = ydoc_get(node, "gateway");
 
+	(void)m;
 	if (d->has_gateway && !d->has_ipv4) {
 		diag_error(ctx, gw->pos, "a gateway needs a static ipv4 address on the device");
 		return false;
@@ -307,11 +329,14 @@ static bool block_readonly(struct uk_ctx *ctx, struct manifest_device *d, struct
 	return ydoc_bool(ctx, v, "readonly", &d->readonly);
 }
 
-static bool block_check(struct uk_ctx *ctx, const struct manifest_device *d,
-			const struct ynode *node)
+/* The backing image goes to the xl config, where root in dom0 attaches
+ * it: it stays inside the app like every other path. */
+static bool block_check(struct uk_ctx *ctx, const struct manifest *m,
+			const struct manifest_device *d, const struct ynode *node)
 {
 	if (d->file)
-		return true;
+		return path_inside(ctx, m, d->file, ydoc_get(node, "file")->pos,
+				   "block device file");
 	diag_error(ctx, node->pos, "block device '%s' needs a file: its backing image", d->name);
 	return false;
 }
@@ -449,7 +474,7 @@ static bool parse_device(struct uk_ctx *ctx, struct manifest *m, struct ynode *n
 	    !device_name(ctx, m, node, &d) || !(kind = device_kind(ctx, node, d.name)))
 		return false;
 	d.kind = kind->kind;
-	if (!device_kind_keys(ctx, kind, node, &d) || !kind->check(ctx, &d, node))
+	if (!device_kind_keys(ctx, kind, node, &d) || !kind->check(ctx, m, &d, node))
 		return false;
 	*CTX_PUSH(ctx, m->devices, m->ndevices) = d;
 	return true;
@@ -465,26 +490,6 @@ static bool parse_devices(struct uk_ctx *ctx, struct manifest *m, struct ynode *
 	for (i = 0; i < node->n; i++)
 		ok = parse_device(ctx, m, node->items[i]) && ok;
 	return ok;
-}
-
-/* Paths stay inside the app: by their text (read as glob reads it), and,
- * where the path exists, by where its symlinks lead. */
-static bool path_inside(struct uk_ctx *ctx, const struct manifest *m, const char *text,
-			struct srcpos pos, const char *what)
-{
-	const char *full = fs_join(ctx, m->dir, text);
-
-	if (!fs_pattern_is_inside(text)) {
-		diag_error(ctx, pos, "%s '%s' must be a path inside the app directory", what, text);
-		return false;
-	}
-	if (fs_exists(full) && !fs_is_below(ctx, full, m->dir)) {
-		diag_error(ctx, pos, "%s '%s' is a symlink that leads outside the app directory",
-			   what, text);
-		diag_note(ctx, "hint", "copy what it points to into the app");
-		return false;
-	}
-	return true;
 }
 
 static bool parse_paths(struct uk_ctx *ctx, const struct manifest *m, struct ynode *node,

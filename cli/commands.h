@@ -33,6 +33,7 @@ struct cmd_opts {
 	const char *target;
 	const char *why;
 	const char *template;
+	const char *status_file; /* uk run: where it says whose status it exits with */
 	int locked, rig, qemu, json;
 	const char *positional[4];
 	int npositional;

@@ -16,4 +16,10 @@ enum uk_exit {
 	UK_EXIT_INTERNAL = 70, /* a bug in uk: a verb failed without saying why */
 };
 
+/* Statuses uk run reports for the image, beside main's return value. */
+enum uk_image_status {
+	UK_IMAGE_TIMEOUT = 124, /* the rig's guest did not end in time */
+	UK_IMAGE_CRASH = 255,	/* a panic, or the domain crashed */
+};
+
 #endif

@@ -37,8 +37,8 @@ static const char exit_status_help[] =
     "panic or crash, 124 when the rig's guest did not end in time. When uk itself\n"
     "fails, before the image starts or while booting it, it exits with 64-70 and\n"
     "prints 'uk: error: ...' on stderr. An image may return 64-70 too: to tell\n"
-    "them apart for certain, run 'uk build' first (its status is always uk's);\n"
-    "'uk run' then fails on its own only if booting fails.";
+    "them apart for certain, give 'uk run --status-file FILE', which writes one\n"
+    "line, 'image N' when N is the image's status or 'uk N' when uk failed.";
 
 static const struct verb verbs[] = {
     {"init", cmd_init, "uk init <dir> [--template NAME]",
@@ -52,12 +52,14 @@ static const struct verb verbs[] = {
      "difference, if the modules, their content, the toolchain or the image differ\n"
      "from uk.lock. --json prints a report instead (docs/ci.md): the image's path\n"
      "and sha256, the modules with versions and hashes, the diagnostics."},
-    {"run", cmd_run, "uk run [--target T] [--locked] [--rig | --qemu] [-- ARGS...]",
+    {"run", cmd_run,
+     "uk run [--target T] [--locked] [--rig | --qemu] [--status-file FILE] [-- ARGS...]",
      "Builds, then boots the image and exits with its status. A hosted image runs as\n"
      "a process with ARGS. A Xen image boots with xl where this machine is a Xen dom0;\n"
      "elsewhere on the test rig (Debian's Xen and a dom0 inside QEMU, --rig), or\n"
      "with --qemu directly under QEMU's PVH loader, printing through its serial port.\n"
-     "uk's own failures exit with 64-70: see 'uk help exit-status'."},
+     "uk's own failures exit with 64-70: see 'uk help exit-status'. --status-file\n"
+     "FILE writes whose status it is: 'image N' or 'uk N'."},
     {"check", cmd_check, "uk check [FILE] [--target T] [--json]",
      "Checks a manifest (default: the app's uk.yaml) and resolves its modules without\n"
      "building: every error is printed with its file:line:column. --json prints a\n"
@@ -198,6 +200,8 @@ int cmd_parse(struct uk_ctx *ctx, struct cmd_args *a, const char *verb, const ch
 			o->why = value;
 		else if (!strcmp(name, "template"))
 			o->template = value;
+		else if (!strcmp(name, "status-file"))
+			o->status_file = value;
 	}
 	return 0;
 }

@@ -57,6 +57,13 @@ assert_eq "$(status_of "$UK" -C broken run)" 66 "uk run of a broken app"
 assert_contains "$(cat stderr)" "uk: error: the build failed"
 assert_eq "$(status_of "$UK" -C st run -- 66)" 66 "uk run of an image returning 66"
 assert_not_contains "$(cat stderr)" "uk: error:" "stderr of an image's own 66"
+# --status-file says whose status it is, even when the numbers are equal.
+assert_eq "$(status_of "$UK" -C broken run --status-file "$WORK/who")" 66 "uk run, broken"
+assert_eq "$(cat "$WORK/who")" "uk 66" "status file of a failed build"
+assert_eq "$(status_of "$UK" -C st run --status-file "$WORK/who" -- 66)" 66 "uk run, 66"
+assert_eq "$(cat "$WORK/who")" "image 66" "status file of an image's own 66"
+assert_eq "$(status_of "$UK" -C st run --status-file "$WORK/who" --bogus)" 64 "uk run, usage"
+assert_eq "$(cat "$WORK/who")" "uk 64" "status file of a wrong use"
 assert_eq "$(status_of "$UK" -C st build)" 0 "uk build of an app that builds"
 
 # uk help exit-status, docs/ci.md and cli/exit.h list the same statuses.

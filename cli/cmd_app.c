@@ -8,6 +8,7 @@
 #include "commands.h"
 #include "exit.h"
 #include "configure.h"
+#include "escape.h"
 #include "fsutil.h"
 #include "proc.h"
 #include "suggest.h"
@@ -135,7 +136,8 @@ int cmd_init(struct uk_ctx *ctx, struct cmd_args *a)
 	printf("created %s from template %s:\n", dir, tname);
 	for (i = 0; i < n; i++)
 		printf("  %s\n", files[i]);
-	printf("next: cd %s && uk build\n", dir);
+	/* A line to paste into a shell, whatever the directory is called. */
+	printf("next: cd %s && uk build\n", escape_shell(ctx, dir));
 	return UK_EXIT_OK;
 }
 

@@ -31,9 +31,16 @@ set -e
 assert_contains "$out" "unknown template 'helo'"
 assert_contains "$out" "did you mean 'hello'?"
 # init writes the three files, named after the directory.
-"$UK" init my-app >/dev/null
+out=$("$UK" init my-app)
+assert_eq "$(printf '%s\n' "$out" | tail -n 1)" "next: cd my-app && uk build" "init's next step"
 [ -f my-app/uk.yaml ] && [ -f my-app/src/main.c ] && [ -f my-app/.gitignore ] || fail "init files"
 assert_contains "$(cat my-app/uk.yaml)" "name: my-app"
+# The next step is a line a shell runs as it is, whatever the directory's name.
+out=$("$UK" init "sp ace/it's/app")
+next=$(printf '%s\n' "$out" | tail -n 1)
+assert_eq "$next" "next: cd 'sp ace/it'\\''s/app' && uk build" "init's next step, quoted"
+cd_step=${next#next: }
+assert_eq "$(sh -c "${cd_step% && uk build} && pwd")" "$PWD/sp ace/it's/app" "the quoted cd"
 # unknown target on the command line
 set +e
 out=$("$UK" -C my-app build --target hosted/x86 2>&1); s=$?

@@ -15,8 +15,8 @@ const struct diag_log *diag_log(struct uk_ctx *ctx)
 	return kept(ctx);
 }
 
-static void diag_emit(struct uk_ctx *ctx, struct srcpos pos, const char *sev, const char *fmt,
-		      va_list ap)
+static struct diag_record *keep_and_print(struct uk_ctx *ctx, struct srcpos pos, const char *sev,
+					  const char *message)
 {
 	struct diag_log *log = kept(ctx);
 	struct diag_record *r = CTX_PUSH(ctx, log->records, log->n);
@@ -25,14 +25,39 @@ static void diag_emit(struct uk_ctx *ctx, struct srcpos pos, const char *sev, co
 	r->pos.file = ctx_strdup(ctx, pos.file);
 	r->pos.line = pos.line;
 	r->pos.col = pos.col;
-	r->message = ctx_vprintf(ctx, fmt, ap);
+	r->message = message;
 	if (pos.file && pos.line)
 		fprintf(ctx->err, "%s:%d:%d: %s: ", pos.file, pos.line, pos.col, sev);
 	else if (pos.file)
 		fprintf(ctx->err, "%s: %s: ", pos.file, sev);
 	else
 		fprintf(ctx->err, "uk: %s: ", sev);
-	fprintf(ctx->err, "%s\n", r->message);
+	fprintf(ctx->err, "%s\n", message);
+	return r;
+}
+
+/* Past DIAG_MAX_ERRORS errors nothing more is listed, printed or kept, so
+ * that no input makes uk print without end; one line says so, and the
+ * errors are still counted. True when this diagnostic is not listed. */
+static bool past_limit(struct uk_ctx *ctx)
+{
+	struct diag_log *log = kept(ctx);
+
+	log->muted = ctx->errors >= DIAG_MAX_ERRORS;
+	if (log->muted && !log->limit_said) {
+		log->limit_said = true;
+		keep_and_print(ctx, srcpos_none, "error",
+			       ctx_printf(ctx, "more than %d errors; the rest are not listed",
+					  DIAG_MAX_ERRORS));
+	}
+	return log->muted;
+}
+
+static void diag_emit(struct uk_ctx *ctx, struct srcpos pos, const char *sev, const char *fmt,
+		      va_list ap)
+{
+	if (!past_limit(ctx))
+		keep_and_print(ctx, pos, sev, ctx_vprintf(ctx, fmt, ap));
 }
 
 void diag_error(struct uk_ctx *ctx, struct srcpos pos, const char *fmt, ...)
@@ -60,6 +85,8 @@ void diag_note(struct uk_ctx *ctx, const char *label, const char *fmt, ...)
 	const char *message;
 	va_list ap;
 
+	if (log->muted)
+		return;
 	va_start(ap, fmt);
 	message = ctx_vprintf(ctx, fmt, ap);
 	va_end(ap);

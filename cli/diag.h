@@ -3,6 +3,8 @@
 #ifndef UK_DIAG_H
 #define UK_DIAG_H
 
+#include <stdbool.h>
+
 #include "ctx.h"
 
 /* A place in a source file; line and column count from 1, 0 = unknown. */
@@ -37,7 +39,14 @@ struct diag_record {
 struct diag_log {
 	struct diag_record *records;
 	size_t n;
+	bool muted;	 /* the last diagnostic was past the limit: so are its notes */
+	bool limit_said; /* the line saying so is printed */
 };
+
+/* Errors listed at most, on stderr and in the log; ctx->errors counts them
+ * all. The first past the limit is replaced by one line saying so, and
+ * later ones, warnings and notes are neither printed nor kept. */
+#define DIAG_MAX_ERRORS 100
 
 /* Every diagnostic of ctx so far, in the order printed (never NULL). */
 const struct diag_log *diag_log(struct uk_ctx *ctx);

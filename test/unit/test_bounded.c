@@ -9,7 +9,9 @@
 #include <unistd.h>
 
 #include "fixture.h"
+#include "diag.h"
 #include "fsutil.h"
+#include "manifest.h"
 #include "netcheck.h"
 #include "strbuf.h"
 #include "ydoc.h"
@@ -66,6 +68,64 @@ static void test_alias_limit(void **state)
 	assert_int_equal(ydoc_get(root, "c")->n, 2);
 	assert_null(ydoc_load_string(&f.ctx, "x.yaml", bomb, strlen(bomb)));
 	assert_non_null(strstr(fixture_errors(&f), "error: aliases expand to more than 10000"));
+	fixture_teardown(&f);
+}
+
+static size_t count_lines(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += *s == '\n';
+	return n;
+}
+
+/* Past DIAG_MAX_ERRORS, errors are counted but neither printed nor kept:
+ * one line says so, and no note, warning or error follows it. */
+static void test_error_limit(void **state)
+{
+	struct fixture f;
+	const struct diag_log *log;
+	int i;
+
+	(void)state;
+	fixture_setup(&f);
+	for (i = 0; i < 150; i++) {
+		diag_error(&f.ctx, srcpos_none, "error %d", i);
+		diag_note(&f.ctx, "hint", "about %d", i);
+	}
+	diag_warning(&f.ctx, srcpos_none, "late");
+	assert_int_equal(f.ctx.errors, 150);
+	assert_int_equal(count_lines(fixture_errors(&f)), 2 * DIAG_MAX_ERRORS + 1);
+	assert_non_null(strstr(fixture_errors(&f), "uk: error: error 99\n  hint: about 99\n"
+						   "uk: error: more than 100 errors; the rest "
+						   "are not listed\n"));
+	assert_null(strstr(fixture_errors(&f), "error 100"));
+	log = diag_log(&f.ctx);
+	assert_int_equal(log->n, DIAG_MAX_ERRORS + 1);
+	assert_string_equal(log->records[DIAG_MAX_ERRORS].message,
+			    "more than 100 errors; the rest are not listed");
+	assert_int_equal(log->records[DIAG_MAX_ERRORS].nnotes, 0);
+	fixture_teardown(&f);
+}
+
+/* A uk.yaml of 20,000 unknown keys: 201 lines, not 40,000. */
+static void test_error_limit_manifest(void **state)
+{
+	struct fixture f;
+	struct strbuf sb;
+	size_t i;
+
+	(void)state;
+	fixture_setup(&f);
+	strbuf_init(&sb, &f.ctx);
+	strbuf_adds(&sb, "name: a\n");
+	for (i = 0; i < 20000; i++)
+		strbuf_addf(&sb, "k%zu: 1\n", i);
+	fixture_write(&f, "app/uk.yaml", sb.s);
+	assert_null(manifest_load(&f.ctx, fixture_path(&f, "app/uk.yaml")));
+	assert_int_equal(f.ctx.errors, 20000);
+	assert_int_equal(count_lines(fixture_errors(&f)), 2 * DIAG_MAX_ERRORS + 1);
 	fixture_teardown(&f);
 }
 
@@ -193,6 +253,8 @@ int main(void)
 	    cmocka_unit_test(test_duplicate_keys_many),
 	    cmocka_unit_test(test_duplicate_keys_first_repeat),
 	    cmocka_unit_test(test_alias_limit),
+	    cmocka_unit_test(test_error_limit),
+	    cmocka_unit_test(test_error_limit_manifest),
 	    cmocka_unit_test(test_read_bounded),
 	    cmocka_unit_test(test_pattern_inside),
 	    cmocka_unit_test(test_below),

@@ -16,19 +16,26 @@
 #include "strbuf.h"
 #include "ydoc.h"
 
+/* Lines k0: 1 to k<n-1>: 1. */
+static void add_keys(struct strbuf *sb, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		strbuf_addf(sb, "k%zu: 1\n", i);
+}
+
 /* 300,000 keys, the last a repeat of the first: a quadratic check would
  * take minutes (ctest's timeout fails it); a sorted one takes a moment. */
 static void test_duplicate_keys_many(void **state)
 {
 	struct fixture f;
 	struct strbuf sb;
-	size_t i;
 
 	(void)state;
 	fixture_setup(&f);
 	strbuf_init(&sb, &f.ctx);
-	for (i = 0; i < 300000; i++)
-		strbuf_addf(&sb, "k%zu: 1\n", i);
+	add_keys(&sb, 300000);
 	strbuf_adds(&sb, "k0: 2\n");
 	assert_null(ydoc_load_string(&f.ctx, "x.yaml", sb.s, sb.len));
 	assert_non_null(strstr(fixture_errors(&f), "x.yaml:300001:1: error: duplicate key 'k0'\n"
@@ -114,14 +121,12 @@ static void test_error_limit_manifest(void **state)
 {
 	struct fixture f;
 	struct strbuf sb;
-	size_t i;
 
 	(void)state;
 	fixture_setup(&f);
 	strbuf_init(&sb, &f.ctx);
 	strbuf_adds(&sb, "name: a\n");
-	for (i = 0; i < 20000; i++)
-		strbuf_addf(&sb, "k%zu: 1\n", i);
+	add_keys(&sb, 20000);
 	fixture_write(&f, "app/uk.yaml", sb.s);
 	assert_null(manifest_load(&f.ctx, fixture_path(&f, "app/uk.yaml")));
 	assert_int_equal(f.ctx.errors, 20000);

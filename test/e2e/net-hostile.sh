@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The tcp-echo template's image (hosted, TAP) against hostile peers (issue
 # 16, docs/security.md). After each, and during the floods, a normal
-# client connects and must get its echo within 3 s (the time is printed):
+# client connects and must get its echo within 2 s (the time is printed):
 #  (a) a SYN flood from random sources, 20 000 a second for 4 s: the
 #      listener's queue fills, SYN cookies serve past it;
 #  (b) 2 000 connections opened and held idle: the pool (128) fills, later
@@ -27,18 +27,22 @@ mac=$(nsx ip neigh show 10.0.0.2 dev uk0 | sed -n 's/.*lladdr \([0-9a-f:]*\).*/\
 
 ms() { date +%s%3N; }
 
-# A normal client's echo, tried again until 3 s have passed.
+# A normal client's echo, tried again until 2 s have passed ("within a
+# second or two", issue 16; it takes 50 to 240 ms); one later fails too.
 echo_within() {
-	local t0 out word="hello, $1"
+	local t0 took out word="hello, $1"
 	t0=$(ms)
 	while :; do
-		out=$(echo "$word" | nsx timeout 3 socat -t 2 -T 2 - tcp:10.0.0.2:7,connect-timeout=2 2>/dev/null) &&
+		out=$(echo "$word" | nsx timeout 2 socat -t 2 -T 2 - tcp:10.0.0.2:7,connect-timeout=2 2>/dev/null) &&
 			[ "$out" = "$word" ] && break
-		[ $(($(ms) - t0)) -lt 3000 ] ||
-			fail "$1: no echo within 3 s; the image said:"$'\n'"$(cat "$IMAGE_OUT")"
+		[ $(($(ms) - t0)) -lt 2000 ] ||
+			fail "$1: no echo within 2 s; the image said:"$'\n'"$(cat "$IMAGE_OUT")"
 		sleep 0.1
 	done
-	echo "$1: echo in $(($(ms) - t0)) ms"
+	took=$(($(ms) - t0))
+	[ "$took" -le 2000 ] ||
+		fail "$1: echo in $took ms, not within 2 s; the image said:"$'\n'"$(cat "$IMAGE_OUT")"
+	echo "$1: echo in $took ms"
 }
 
 # Waits (10 s at most) for FILE to hold a line.

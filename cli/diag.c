@@ -1,6 +1,8 @@
 /* Diagnostics printed to the context's error stream, and kept. */
 #include "diag.h"
 
+#include "escape.h"
+
 const struct srcpos srcpos_none = {0};
 
 static struct diag_log *kept(struct uk_ctx *ctx)
@@ -8,6 +10,13 @@ static struct diag_log *kept(struct uk_ctx *ctx)
 	if (!ctx->diags)
 		ctx->diags = ctx_alloc(ctx, sizeof(*ctx->diags));
 	return ctx->diags;
+}
+
+const char *diag_quote(struct uk_ctx *ctx, const char *s)
+{
+	if (escape_control_char(s))
+		return escape_c_string(ctx, s);
+	return ctx_printf(ctx, "'%s'", s);
 }
 
 const struct diag_log *diag_log(struct uk_ctx *ctx)

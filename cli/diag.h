@@ -24,6 +24,11 @@ void diag_note(struct uk_ctx *ctx, const char *label, const char *fmt, ...)
 
 extern const struct srcpos srcpos_none;
 
+/* A value from a file, for a message: 'value' as it is, or, when it holds a
+ * control character, a C string literal with escapes ("b\"]\nx=1"), so
+ * that no value breaks a message's line or talks to the terminal. */
+const char *diag_quote(struct uk_ctx *ctx, const char *s);
+
 /* A kept diagnostic: its severity ("error", "warning"), place, message and
  * follow-up lines. */
 struct diag_line {

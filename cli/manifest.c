@@ -135,12 +135,13 @@ static bool path_inside(struct uk_ctx *ctx, const struct manifest *m, const char
 	const char *full = fs_join(ctx, m->dir, text);
 
 	if (!fs_pattern_is_inside(text)) {
-		diag_error(ctx, pos, "%s '%s' must be a path inside the app directory", what, text);
+		diag_error(ctx, pos, "%s %s must be a path inside the app directory", what,
+			   diag_quote(ctx, text));
 		return false;
 	}
 	if (fs_exists(full) && !fs_is_below(ctx, full, m->dir)) {
-		diag_error(ctx, pos, "%s '%s' is a symlink that leads outside the app directory",
-			   what, text);
+		diag_error(ctx, pos, "%s %s is a symlink that leads outside the app directory",
+			   what, diag_quote(ctx, text));
 		diag_note(ctx, "hint", "copy what it points to into the app");
 		return false;
 	}
@@ -234,7 +235,8 @@ static bool net_ipv4(struct uk_ctx *ctx, struct manifest_device *d, struct ynode
 	}
 	prefix = strtoul(rest + 1, &end, 10);
 	if (!isdigit((unsigned char)rest[1]) || *end || prefix < 1 || prefix > 32) {
-		diag_error(ctx, v->pos, "the prefix length of '%s' must be from 1 to 32", v->str);
+		diag_error(ctx, v->pos, "the prefix length of %s must be from 1 to 32",
+			   diag_quote(ctx, v->str));
 		return false;
 	}
 	d->prefix = (uint8_t)prefix;
@@ -265,7 +267,7 @@ static const char *net_ifname(struct uk_ctx *ctx, struct ynode *v, const char *w
 		return NULL;
 	if (!(why = netcheck_ifname(v->str)))
 		return v->str;
-	diag_error(ctx, v->pos, "%s name '%s' is %s", what, v->str, why);
+	diag_error(ctx, v->pos, "%s name %s is %s", what, diag_quote(ctx, v->str), why);
 	diag_note(ctx, "hint", "an interface name has 1 to 15 characters, such as uk0 or xenbr0");
 	return NULL;
 }
@@ -401,8 +403,8 @@ static bool device_name(struct uk_ctx *ctx, const struct manifest *m, const stru
 	if (!(d->name = ydoc_scalar(ctx, v, "a device's name")))
 		return false;
 	if (!is_identifier(d->name, false)) {
-		diag_error(ctx, v->pos, "device name '%s' must be a lower-case word such as net0",
-			   d->name);
+		diag_error(ctx, v->pos, "device name %s must be a lower-case word such as net0",
+			   diag_quote(ctx, d->name));
 		return false;
 	}
 	for (i = 0; i < m->ndevices; i++) {
@@ -431,7 +433,7 @@ static const struct device_kind *device_kind(struct uk_ctx *ctx, const struct yn
 	for (i = 0; i < NKINDS; i++)
 		if (!strcmp(v->str, device_kinds[i].name))
 			return &device_kinds[i];
-	diag_error(ctx, v->pos, "unknown device kind '%s'", v->str);
+	diag_error(ctx, v->pos, "unknown device kind %s", diag_quote(ctx, v->str));
 	diag_note(ctx, "hint", "the kinds are %s", kind_names(ctx, " and "));
 	return NULL;
 }
@@ -452,8 +454,8 @@ static bool device_kind_keys(struct uk_ctx *ctx, const struct device_kind *kind,
 		for (dk = kind->keys; dk->key && strcmp(dk->key, k->str); dk++)
 			;
 		if (!dk->key) {
-			diag_error(ctx, k->pos, "'%s' does not apply to a %s device", k->str,
-				   kind->name);
+			diag_error(ctx, k->pos, "%s does not apply to a %s device",
+				   diag_quote(ctx, k->str), kind->name);
 			ok = false;
 		} else if (!dk->parse(ctx, d, node->pairs[i].val)) {
 			ok = false;
@@ -567,16 +569,17 @@ static bool parse_options(struct uk_ctx *ctx, struct manifest *m, struct ynode *
 		o->symbol = k->str;
 		o->pos = k->pos;
 		if (!strncmp(k->str, "CONFIG_", 7)) {
-			diag_error(ctx, k->pos, "option '%s' is written without the CONFIG_ prefix",
-				   k->str);
-			diag_note(ctx, "hint", "write %s", k->str + 7);
+			diag_error(ctx, k->pos, "option %s is written without the CONFIG_ prefix",
+				   diag_quote(ctx, k->str));
+			if (is_identifier(k->str + 7, true))
+				diag_note(ctx, "hint", "write %s", k->str + 7);
 			return false;
 		}
 		if (!is_identifier(k->str, true)) {
 			diag_error(ctx, k->pos,
-				   "option '%s' must be a Kconfig symbol in upper case, "
+				   "option %s must be a Kconfig symbol in upper case, "
 				   "such as LIBC_PRINTF_FLOAT",
-				   k->str);
+				   diag_quote(ctx, k->str));
 			return false;
 		}
 		if (!option_value(ctx, node->pairs[i].val, o))
@@ -592,9 +595,9 @@ static bool field_name(struct uk_ctx *ctx, struct manifest *m, struct ynode *v)
 	if (is_identifier(m->name, false))
 		return true;
 	diag_error(ctx, v->pos,
-		   "name '%s' must start with a letter and use only "
+		   "name %s must start with a letter and use only "
 		   "lower-case letters, digits, '-' and '_'",
-		   m->name);
+		   diag_quote(ctx, m->name));
 	return false;
 }
 
@@ -606,7 +609,8 @@ static bool field_version(struct uk_ctx *ctx, struct manifest *m, struct ynode *
 		return false;
 	if (version_parse(m->version, &ver))
 		return true;
-	diag_error(ctx, v->pos, "version '%s' must be a number such as 1.0.2", m->version);
+	diag_error(ctx, v->pos, "version %s must be a number such as 1.0.2",
+		   diag_quote(ctx, m->version));
 	return false;
 }
 
@@ -648,11 +652,13 @@ static bool field_memory(struct uk_ctx *ctx, struct manifest *m, struct ynode *v
 	if (!ydoc_scalar(ctx, v, "memory"))
 		return false;
 	if (!manifest_parse_size(v->str, &m->memory_bytes)) {
-		diag_error(ctx, v->pos, "memory '%s' must be a size such as 64M or 1G", v->str);
+		diag_error(ctx, v->pos, "memory %s must be a size such as 64M or 1G",
+			   diag_quote(ctx, v->str));
 		return false;
 	}
 	if (m->memory_bytes < (4ull << 20) || m->memory_bytes > (64ull << 30)) {
-		diag_error(ctx, v->pos, "memory '%s' must be from 4M to 64G", v->str);
+		diag_error(ctx, v->pos, "memory %s must be from 4M to 64G",
+			   diag_quote(ctx, v->str));
 		return false;
 	}
 	return true;
@@ -671,7 +677,7 @@ static bool field_assets(struct uk_ctx *ctx, struct manifest *m, struct ynode *v
 		return false;
 	if (fs_is_dir(fs_join(ctx, m->dir, m->assets)))
 		return true;
-	diag_error(ctx, v->pos, "assets directory '%s' does not exist", m->assets);
+	diag_error(ctx, v->pos, "assets directory %s does not exist", diag_quote(ctx, m->assets));
 	return false;
 }
 

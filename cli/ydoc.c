@@ -60,7 +60,7 @@ static bool check_duplicates(struct uk_ctx *ctx, const struct ynode *map)
 	}
 	if (!dup)
 		return true;
-	diag_error(ctx, dup->key->pos, "duplicate key '%s'", dup->key->str);
+	diag_error(ctx, dup->key->pos, "duplicate key %s", diag_quote(ctx, dup->key->str));
 	diag_note(ctx, "note", "first given at line %d", first->key->pos.line);
 	return false;
 }
@@ -240,7 +240,7 @@ bool ydoc_check_keys(struct uk_ctx *ctx, const struct ynode *map, const char *co
 				known = true;
 		if (known)
 			continue;
-		diag_error(ctx, k->pos, "unknown key '%s' in %s", k->str, what);
+		diag_error(ctx, k->pos, "unknown key %s in %s", diag_quote(ctx, k->str), what);
 		near = suggest_closest(k->str, keys, nkeys);
 		if (near)
 			diag_note(ctx, "hint", "did you mean '%s'?", near);

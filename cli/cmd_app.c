@@ -88,6 +88,7 @@ int cmd_init(struct uk_ctx *ctx, struct cmd_args *a)
 	const char *dir, *name, *tdir, *tname;
 	char **files;
 	size_t n, i;
+	int walked;
 
 	if (cmd_parse(ctx, a, "init", allowed, &o) != 0)
 		return UK_EXIT_USAGE;
@@ -125,8 +126,10 @@ int cmd_init(struct uk_ctx *ctx, struct cmd_args *a)
 			   name);
 		return UK_EXIT_INPUT;
 	}
-	if (fs_walk(ctx, tdir, NULL, &files, &n) != 0) {
-		diag_error(ctx, srcpos_none, "cannot read template %s", tdir);
+	/* A symlink in the template is copied as the file it leads to. */
+	if ((walked = fs_walk(ctx, tdir, NULL, NULL, &files, &n)) != 0) {
+		if (walked != FS_WALK_REFUSED)
+			diag_error(ctx, srcpos_none, "cannot read template %s", tdir);
 		return UK_EXIT_IO;
 	}
 	for (i = 0; i < n; i++)

@@ -345,44 +345,97 @@ int fs_glob(struct uk_ctx *ctx, const char *pattern, char ***paths, size_t *n)
 	return 0;
 }
 
-static int walk_into(struct uk_ctx *ctx, const char *root, const char *rel, const char *const *skip,
-		     char ***out, size_t *n)
+/* What a walk refuses, with the path named: a symlink that leads out of
+ * within or to a folder (which could loop), a FIFO, a socket, a device. */
+static int walk_refuse(struct uk_ctx *ctx, const char *full, const char *why)
 {
-	char *dir = rel[0] ? fs_join(ctx, root, rel) : ctx_strdup(ctx, root);
+	diag_error(ctx, srcpos_none, "%s %s", diag_quote(ctx, full), why);
+	return FS_WALK_REFUSED;
+}
+
+/* A symlink below the walk: followed when it leads to a file inside
+ * within, so the file counts as a regular one; else refused. */
+static int walk_symlink(struct uk_ctx *ctx, const char *full, const char *within)
+{
+	struct stat st;
+
+	if (!fs_is_below(ctx, full, within))
+		return walk_refuse(
+		    ctx, full,
+		    fs_exists(full) ? ctx_printf(ctx, "is a symlink that leads outside %s", within)
+				    : "is a symlink that leads nowhere");
+	if (stat(full, &st) != 0)
+		return -1;
+	if (S_ISDIR(st.st_mode))
+		return walk_refuse(ctx, full,
+				   "is a symlink to a folder: only symlinks to files are followed");
+	if (!S_ISREG(st.st_mode))
+		return walk_refuse(ctx, full, "leads to a FIFO, a socket or a device");
+	return 0;
+}
+
+struct walk {
+	struct uk_ctx *ctx;
+	const char *root, *within;
+	const char *const *skip;
+	char ***out;
+	size_t *n;
+};
+
+static bool walk_skipped(const struct walk *w, const char *name)
+{
+	const char *const *s;
+
+	for (s = w->skip; s && *s; s++)
+		if (!strcmp(name, *s))
+			return true;
+	return false;
+}
+
+static int walk_into(const struct walk *w, const char *rel)
+{
+	struct uk_ctx *ctx = w->ctx;
+	char *dir = rel[0] ? fs_join(ctx, w->root, rel) : ctx_strdup(ctx, w->root);
 	char **names;
 	size_t count, i;
+	int rc;
 
 	if (fs_list_dir(ctx, dir, &names, &count) != 0)
 		return -1;
 	for (i = 0; i < count; i++) {
 		char *sub =
 		    rel[0] ? ctx_printf(ctx, "%s/%s", rel, names[i]) : ctx_strdup(ctx, names[i]);
-		char *full = fs_join(ctx, root, sub);
+		char *full = fs_join(ctx, w->root, sub);
 		struct stat st;
-		const char *const *s;
-		bool skipped = false;
 
 		if (lstat(full, &st) != 0)
 			return -1;
 		if (S_ISDIR(st.st_mode)) {
-			for (s = skip; s && *s; s++)
-				if (!strcmp(names[i], *s))
-					skipped = true;
-			if (!skipped && walk_into(ctx, root, sub, skip, out, n) != 0)
-				return -1;
-		} else if (S_ISREG(st.st_mode)) {
-			*CTX_PUSH(ctx, *out, *n) = sub;
+			if (!walk_skipped(w, names[i]) && (rc = walk_into(w, sub)) != 0)
+				return rc;
+			continue;
 		}
+		if (S_ISLNK(st.st_mode) && (rc = walk_symlink(ctx, full, w->within)) != 0)
+			return rc;
+		if (!S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode))
+			return walk_refuse(ctx, full, "is a FIFO, a socket or a device");
+		*CTX_PUSH(ctx, *w->out, *w->n) = sub;
 	}
 	return 0;
 }
 
-int fs_walk(struct uk_ctx *ctx, const char *dir, const char *const *skip, char ***rel, size_t *n)
+int fs_walk(struct uk_ctx *ctx, const char *dir, const char *within, const char *const *skip,
+	    char ***rel, size_t *n)
 {
+	struct walk w = {ctx, dir, NULL, skip, rel, n};
+	int rc;
+
 	*rel = NULL;
 	*n = 0;
-	if (walk_into(ctx, dir, "", skip, rel, n) != 0)
+	if (!(w.within = fs_realpath(ctx, within ? within : dir)))
 		return -1;
+	if ((rc = walk_into(&w, "")) != 0)
+		return rc;
 	if (*n)
 		qsort(*rel, *n, sizeof(char *), cmp_str);
 	return 0;

@@ -54,8 +54,17 @@ int fs_list_dir(struct uk_ctx *ctx, const char *dir, char ***names, size_t *n);
 /* Files matching a glob pattern, sorted; no match = 0 entries. */
 int fs_glob(struct uk_ctx *ctx, const char *pattern, char ***paths, size_t *n);
 
-/* Every regular file below dir, as sorted paths relative to dir, skipping
- * the directory names in skip (NULL-terminated). */
-int fs_walk(struct uk_ctx *ctx, const char *dir, const char *const *skip, char ***rel, size_t *n);
+/* Every file below dir, as sorted paths relative to dir, skipping the
+ * directory names in skip (NULL-terminated). A symlink that leads to a
+ * file inside within (dir when NULL) is listed as a file, and reading it
+ * reads that file. Returns 0; -1 with errno when dir or an entry cannot be
+ * read; FS_WALK_REFUSED, with an error naming the path printed, for a
+ * symlink that leads outside within, nowhere or to a folder (which could
+ * loop), and for a FIFO, a socket or a device, which are never left out
+ * silently. */
+#define FS_WALK_REFUSED (-2)
+
+int fs_walk(struct uk_ctx *ctx, const char *dir, const char *within, const char *const *skip,
+	    char ***rel, size_t *n);
 
 #endif

@@ -66,7 +66,7 @@ static int load_owners(struct uk_ctx *ctx, const char *objdir, struct size_owner
 
 	o->v = NULL;
 	o->n = 0;
-	if (fs_walk(ctx, objdir, skip, &files, &n) != 0)
+	if (fs_walk(ctx, objdir, NULL, skip, &files, &n) != 0)
 		return -1;
 	argv = ctx_alloc(ctx, (n + 5) * sizeof(char *));
 	argv[nargs++] = "llvm-nm";

@@ -184,6 +184,58 @@ static void test_pattern_inside(void **state)
 	assert_true(fs_pattern_is_inside("src/.?*.c/x"));
 }
 
+/* The symlink rule of a walk (assets, include folders, templates): a
+ * symlink to a file inside the app is listed as that file; one that leads
+ * out, or to a folder, and a FIFO are errors naming the path, never left
+ * out of uk.lock's hash without a word. */
+static void walk_refused(struct fixture *f, const char *entry, const char *why)
+{
+	const char *app = fs_realpath(&f->ctx, fixture_path(f, "app"));
+	const char *full = fixture_path(f, entry);
+	char **files;
+	size_t n;
+
+	assert_int_equal(fs_walk(&f->ctx, fixture_path(f, "app/site"), app, NULL, &files, &n),
+			 FS_WALK_REFUSED);
+	assert_non_null(strstr(fixture_errors(f), ctx_printf(&f->ctx, "uk: error: '%s' %s\n", full,
+							     ctx_printf(&f->ctx, why, app))));
+	assert_int_equal(unlink(full), 0);
+}
+
+static void test_walk_symlinks(void **state)
+{
+	struct fixture f;
+	const char *app;
+	char **files;
+	size_t n;
+
+	(void)state;
+	fixture_setup(&f);
+	fixture_write(&f, "app/site/a.txt", "a");
+	fixture_write(&f, "app/src/main.c", "");
+	fixture_write(&f, "other/secret", "s");
+	app = fs_realpath(&f.ctx, fixture_path(&f, "app"));
+	assert_int_equal(symlink("../src/main.c", fixture_path(&f, "app/site/in.c")), 0);
+	assert_int_equal(fs_walk(&f.ctx, fixture_path(&f, "app/site"), app, NULL, &files, &n), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(files[0], "a.txt");
+	assert_string_equal(files[1], "in.c");
+	/* The same link leads outside when only the folder itself counts. */
+	assert_int_equal(fs_walk(&f.ctx, fixture_path(&f, "app/site"), NULL, NULL, &files, &n),
+			 FS_WALK_REFUSED);
+
+	assert_int_equal(symlink("../../other/secret", fixture_path(&f, "app/site/out")), 0);
+	walk_refused(&f, "app/site/out", "is a symlink that leads outside %s");
+	assert_int_equal(symlink("../src", fixture_path(&f, "app/site/dir")), 0);
+	walk_refused(&f, "app/site/dir",
+		     "is a symlink to a folder: only symlinks to files are followed");
+	assert_int_equal(symlink("gone", fixture_path(&f, "app/site/gone")), 0);
+	walk_refused(&f, "app/site/gone", "is a symlink that leads nowhere");
+	assert_int_equal(mkfifo(fixture_path(&f, "app/site/fifo"), 0600), 0);
+	walk_refused(&f, "app/site/fifo", "is a FIFO, a socket or a device");
+	fixture_teardown(&f);
+}
+
 static void test_below(void **state)
 {
 	struct fixture f;
@@ -263,6 +315,7 @@ int main(void)
 	    cmocka_unit_test(test_read_bounded),
 	    cmocka_unit_test(test_pattern_inside),
 	    cmocka_unit_test(test_below),
+	    cmocka_unit_test(test_walk_symlinks),
 	    cmocka_unit_test(test_ipv4_reserved),
 	    cmocka_unit_test(test_ipv4_in_subnet),
 	    cmocka_unit_test(test_ifname),

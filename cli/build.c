@@ -1,13 +1,10 @@
 /* One build: setting it up (manifest, catalog, target, resolution, paths),
- * its sources, and the order of the stages that follow. */
+ * its sources on disk, and writing its files. */
 #include "build.h"
 
 #include <string.h>
 
-#include "configure.h"
-#include "fetch.h"
 #include "fsutil.h"
-#include "generate.h"
 #include "proc.h"
 #include "template.h"
 
@@ -21,7 +18,8 @@ const char *build_target_dirname(struct uk_ctx *ctx, const struct target *t)
 	return s;
 }
 
-int build_prepare(struct uk_ctx *ctx, const char *path, const char *target_name, struct build *b)
+enum uk_exit build_prepare(struct uk_ctx *ctx, const char *path, const char *target_name,
+			   struct build *b)
 {
 	struct target **targets;
 	size_t ntargets;
@@ -34,32 +32,29 @@ int build_prepare(struct uk_ctx *ctx, const char *path, const char *target_name,
 		diag_note(ctx, "hint",
 			  "create an app with 'uk init <dir> --template hello', or "
 			  "run uk in an app directory (or with -C <dir>)");
-		return -1;
+		return UK_EXIT_INPUT;
 	}
 	if (!(b->m = manifest_load(ctx, path)))
-		return -1;
+		return UK_EXIT_INPUT;
 	if (target_load_all(ctx, ctx->home, &targets, &ntargets) != 0)
-		return -1;
+		return UK_EXIT_INPUT;
 	tpos = target_name ? srcpos_none : b->m->target_pos;
 	if (!(b->target = target_find(ctx, targets, ntargets,
 				      target_name ? target_name : b->m->target, tpos)))
-		return -1;
+		return UK_EXIT_INPUT;
 	if (!(b->cat = catalog_load(ctx, ctx->home, b->m->dir)))
-		return -1;
+		return UK_EXIT_INPUT;
 	if (!(b->res = resolve(ctx, b->cat, b->target, b->m)))
-		return -1;
+		return UK_EXIT_INPUT;
 	b->dir = fs_join(ctx, b->m->dir,
 			 ctx_printf(ctx, "build/%s", build_target_dirname(ctx, b->target)));
 	b->image = fs_join(ctx, b->dir, b->m->name);
-	return 0;
+	return UK_EXIT_OK;
 }
 
-int build_generate(struct build *b)
+enum uk_exit build_write(struct build *b, const char *path, const char *data, size_t len)
 {
-	if (fs_mkdir_p(b->ctx, b->dir) != 0 || fetch_run(b) != 0 || configure_run(b) != 0 ||
-	    generate_run(b) != 0)
-		return -1;
-	return 0;
+	return fs_write_if_changed(b->ctx, path, data, len) != 0 ? UK_EXIT_IO : UK_EXIT_OK;
 }
 
 int build_ninja(struct build *b, const char *target)

@@ -4,6 +4,7 @@
 #define UK_BUILD_H
 
 #include "catalog.h"
+#include "exit.h"
 #include "manifest.h"
 #include "resolve.h"
 
@@ -19,10 +20,12 @@ struct build {
 	const struct target *target;
 	const struct catalog *cat;
 	const struct resolution *res;
-	const char *dir;		/* <app>/build/<platform>-<arch>, absolute */
-	const char *image;		/* the final image, absolute */
-	struct build_archive *archives; /* set by fetch_run */
+	const char *dir;   /* <app>/build/<platform>-<arch>, absolute */
+	const char *image; /* the final image, absolute */
+	/* What fetch_run found outside; generate only reads it. */
+	struct build_archive *archives;
 	size_t narchives;
+	bool fetched; /* fetch_run finished: every archive is known */
 };
 
 /* The directory name of a target: "hosted/x86_64" -> "hosted-x86_64". */
@@ -30,13 +33,14 @@ const char *build_target_dirname(struct uk_ctx *ctx, const struct target *t);
 
 /* Sets up b (manifest, catalog, target, resolution, paths) for the app
  * whose manifest is manifest_path; target_name NULL means the manifest's.
- * Returns 0 or -1. */
-int build_prepare(struct uk_ctx *ctx, const char *manifest_path, const char *target_name,
-		  struct build *b);
+ * UK_EXIT_OK, or UK_EXIT_INPUT with errors printed. The stages follow it,
+ * each returning its own status: fetch_run, configure_run, generate_run. */
+enum uk_exit build_prepare(struct uk_ctx *ctx, const char *manifest_path, const char *target_name,
+			   struct build *b);
 
-/* Everything before ninja, in order: fetch (host headers, archives),
- * configure, generate. */
-int build_generate(struct build *b);
+/* Writes path (in the build directory) when its content changes: UK_EXIT_OK,
+ * or UK_EXIT_IO with an error printed. */
+enum uk_exit build_write(struct build *b, const char *path, const char *data, size_t len);
 
 /* Runs ninja in the build directory for target (NULL: the image). */
 int build_ninja(struct build *b, const char *target);

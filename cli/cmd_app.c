@@ -182,10 +182,9 @@ int cmd_menuconfig(struct uk_ctx *ctx, struct cmd_args *a)
 
 	if (cmd_parse(ctx, a, "menuconfig", allowed, &o) != 0)
 		return UK_EXIT_USAGE;
-	if (build_prepare(ctx, cmd_manifest_path(ctx, a), o.target, &b) != 0)
-		return UK_EXIT_INPUT;
-	if (fs_mkdir_p(ctx, b.dir) != 0 || configure_run(&b) != 0)
-		return UK_EXIT_TOOL;
+	if ((rc = build_prepare(ctx, cmd_manifest_path(ctx, a), o.target, &b)) != UK_EXIT_OK ||
+	    (rc = configure_run(&b)) != UK_EXIT_OK)
+		return rc;
 	rc = proc_run(ctx, mconf, b.dir, env);
 	if (rc != 0) {
 		diag_error(ctx, srcpos_none, "%s failed (status %d)", tool, rc);

@@ -5,7 +5,9 @@
 #include "build.h"
 #include "commands.h"
 #include "configure.h"
+#include "fetch.h"
 #include "fsutil.h"
+#include "generate.h"
 #include "lock.h"
 #include "report.h"
 
@@ -18,12 +20,15 @@ static const char *shown_path(struct uk_ctx *ctx, const char *path)
 
 int build_app(struct uk_ctx *ctx, struct cmd_args *a, struct cmd_opts *o, struct build *b)
 {
-	if (build_prepare(ctx, cmd_manifest_path(ctx, a), o->target, b) != 0)
-		return UK_EXIT_INPUT;
-	/* Fetch, configure, generate; then every input is known (archives
-	 * included, whose hashes the lock has) and --locked compares them. */
-	if (build_generate(b) != 0)
-		return UK_EXIT_INPUT;
+	enum uk_exit rc;
+
+	/* Each stage's own status: prepare, fetch, configure, generate. */
+	if ((rc = build_prepare(ctx, cmd_manifest_path(ctx, a), o->target, b)) != UK_EXIT_OK ||
+	    (rc = fetch_run(b)) != UK_EXIT_OK || (rc = configure_run(b)) != UK_EXIT_OK ||
+	    (rc = generate_run(b)) != UK_EXIT_OK)
+		return rc;
+	/* Now every input is known (archives included, whose hashes the lock
+	 * has) and --locked compares them. */
 	if (o->locked && lock_check_inputs(b) != 0)
 		return UK_EXIT_LOCKED;
 	if (build_ninja(b, NULL) != 0)
@@ -51,8 +56,8 @@ int cmd_build(struct uk_ctx *ctx, struct cmd_args *a)
 	report_begin(&r, ctx, "build");
 	rc = build_app(ctx, a, &o, &b);
 	json_field_bool(&r.j, "locked", o.locked);
-	/* Module hashes need the archives that build_generate fetches. */
-	report_build(&r, &b, rc != UK_EXIT_INPUT);
+	/* Module hashes need the archives, known once fetch_run finished. */
+	report_build(&r, &b, b.fetched);
 	report_image(&r, rc == UK_EXIT_OK ? b.image : NULL);
 	return report_end(&r, rc);
 }

@@ -5,7 +5,10 @@
 
 #include "build.h"
 #include "commands.h"
+#include "configure.h"
+#include "fetch.h"
 #include "fsutil.h"
+#include "generate.h"
 #include "report.h"
 #include "size.h"
 #include "strbuf.h"
@@ -148,10 +151,12 @@ static int measure(struct uk_ctx *ctx, struct cmd_args *a, struct cmd_opts *o, s
 		   struct size_report *now, struct size_report *base)
 {
 	const char *name;
+	enum uk_exit rc;
 
-	if (build_prepare(ctx, cmd_manifest_path(ctx, a), o->target, b) != 0 ||
-	    build_generate(b) != 0)
-		return UK_EXIT_INPUT;
+	if ((rc = build_prepare(ctx, cmd_manifest_path(ctx, a), o->target, b)) != UK_EXIT_OK ||
+	    (rc = fetch_run(b)) != UK_EXIT_OK || (rc = configure_run(b)) != UK_EXIT_OK ||
+	    (rc = generate_run(b)) != UK_EXIT_OK)
+		return rc;
 	if (build_ninja(b, NULL) != 0 || build_ninja(b, "baseline") != 0)
 		return UK_EXIT_BUILD;
 	name = fs_basename(b->image);
@@ -184,7 +189,7 @@ int cmd_size(struct uk_ctx *ctx, struct cmd_args *a)
 			rc = UK_EXIT_IO;
 	}
 	if (o.json) {
-		report_build(&r, &b, rc != UK_EXIT_INPUT);
+		report_build(&r, &b, b.fetched);
 		report_image(&r, rc == UK_EXIT_OK ? b.image : NULL);
 		if (rc == UK_EXIT_OK)
 			report_sizes(&r, &now, &base);

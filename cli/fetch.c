@@ -14,7 +14,7 @@
 /* Headers a module takes from the host's /usr/include (Debian -dev packages,
  * e.g. Xen's public ABI from libxen-dev) are linked into build/host-include,
  * so that a module sees those and not the host's C library headers. */
-static int link_host_headers(struct build *b, const struct module *mod)
+static enum uk_exit link_host_headers(struct build *b, const struct module *mod)
 {
 	struct uk_ctx *ctx = b->ctx;
 	const char *root = getenv("UK_HOST_INCLUDE") ? getenv("UK_HOST_INCLUDE") : "/usr/include";
@@ -31,17 +31,17 @@ static int link_host_headers(struct build *b, const struct module *mod)
 				   mod->name, from);
 			diag_note(ctx, "hint",
 				  "scripts/setup-debian.sh installs them (libxen-dev, libfdt-dev)");
-			return -1;
+			return UK_EXIT_TOOL;
 		}
 		if (fs_mkdir_p(ctx, fs_dirname(ctx, to)) != 0)
-			return -1;
+			return UK_EXIT_IO;
 		unlink(to);
 		if (symlink(from, to) != 0) {
 			diag_error(ctx, srcpos_none, "cannot link %s: %s", to, strerror(errno));
-			return -1;
+			return UK_EXIT_IO;
 		}
 	}
-	return 0;
+	return UK_EXIT_OK;
 }
 
 /* The root apt-fetch unpacked package into: the last line it prints. */
@@ -66,8 +66,8 @@ static char *fetch_package(struct build *b, const struct module *mod, const char
 /* Fetches the Debian package of a module archive for the target's
  * architecture (a private apt configuration: nothing is installed on the
  * host) and records where the archive is. */
-static int fetch_archive(struct build *b, const struct module *mod,
-			 const struct module_archive *arch)
+static enum uk_exit fetch_archive(struct build *b, const struct module *mod,
+				  const struct module_archive *arch)
 {
 	struct uk_ctx *ctx = b->ctx;
 	const struct target *t = b->target;
@@ -84,39 +84,43 @@ static int fetch_archive(struct build *b, const struct module *mod,
 			   "module %s needs archives, but target %s names no debian_arch and "
 			   "multiarch",
 			   mod->name, t->name);
-		return -1;
+		return UK_EXIT_INPUT;
 	}
 	if (!(file =
 		  template_expand(ctx, arch->file, vars, 2, (struct srcpos){mod->yaml_path, 0, 0},
-				  ctx_printf(ctx, "archive file '%s'", arch->file))) ||
-	    !(root = fetch_package(b, mod, arch->package)))
-		return -1;
+				  ctx_printf(ctx, "archive file '%s'", arch->file))))
+		return UK_EXIT_INPUT;
+	if (!(root = fetch_package(b, mod, arch->package)))
+		return UK_EXIT_TOOL;
 	/* A glob, so that a path with a version in it need not name it. */
 	if (fs_glob(ctx, fs_join(ctx, root, file), &found, &nfound) != 0 || !nfound) {
 		diag_error(ctx, (struct srcpos){mod->yaml_path, 0, 0}, "package %s has no %s",
 			   arch->package, file);
-		return -1;
+		return UK_EXIT_INPUT;
 	}
 	a = CTX_PUSH(ctx, b->archives, b->narchives);
 	a->mod = mod;
 	a->path = found[nfound - 1];
-	return 0;
+	return UK_EXIT_OK;
 }
 
-int fetch_run(struct build *b)
+enum uk_exit fetch_run(struct build *b)
 {
+	enum uk_exit rc;
 	size_t i, j;
 
 	b->archives = NULL;
 	b->narchives = 0;
+	b->fetched = false;
 	for (i = 0; i < b->res->n; i++) {
 		const struct module *mod = b->res->mods[i].mod;
 
-		if (link_host_headers(b, mod) != 0)
-			return -1;
+		if ((rc = link_host_headers(b, mod)) != UK_EXIT_OK)
+			return rc;
 		for (j = 0; j < mod->narchives; j++)
-			if (fetch_archive(b, mod, &mod->archives[j]) != 0)
-				return -1;
+			if ((rc = fetch_archive(b, mod, &mod->archives[j])) != UK_EXIT_OK)
+				return rc;
 	}
-	return 0;
+	b->fetched = true;
+	return UK_EXIT_OK;
 }

@@ -8,7 +8,10 @@
 
 /* Links every chosen module's host_headers into <build>/host-include (from
  * $UK_HOST_INCLUDE, default /usr/include) and fetches its archives with
- * tools/apt-fetch, filling b->archives. 0, or -1 with an error printed. */
-int fetch_run(struct build *b);
+ * tools/apt-fetch, filling b->archives, then sets b->fetched. UK_EXIT_OK, or
+ * with an error printed UK_EXIT_INPUT (a module or the target is wrong),
+ * UK_EXIT_TOOL (apt-fetch failed, the host lacks the headers) or
+ * UK_EXIT_IO. */
+enum uk_exit fetch_run(struct build *b);
 
 #endif

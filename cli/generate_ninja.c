@@ -240,8 +240,8 @@ static void emit_compile(struct strbuf *sb, const char *obj, const char *src, co
 }
 
 /* The compile edges of every module's sources, the app's and the glue's. */
-static int emit_objects(struct strbuf *sb, struct build *b, struct strbuf *objs,
-			struct strbuf *base)
+static enum uk_exit emit_objects(struct strbuf *sb, struct build *b, struct strbuf *objs,
+				 struct strbuf *base)
 {
 	struct uk_ctx *ctx = b->ctx;
 	const struct resolution *res = b->res;
@@ -255,7 +255,7 @@ static int emit_objects(struct strbuf *sb, struct build *b, struct strbuf *objs,
 		size_t nsrcs;
 
 		if (build_sources(b, i, &srcs, &nsrcs) != 0)
-			return -1;
+			return UK_EXIT_INPUT;
 		for (j = 0; j < nsrcs; j++) {
 			const char *rel = fs_relative(srcs[j], root);
 
@@ -269,7 +269,7 @@ static int emit_objects(struct strbuf *sb, struct build *b, struct strbuf *objs,
 	emit_compile(sb, "glue.o", "glue.c", "flags_glue", "glue.c", objs, base);
 	emit_compile(sb, "glue/glue_run.o", fs_join(ctx, ctx->home, "platform/glue/glue_run.c"),
 		     "flags_glue", "platform/glue/glue_run.c", objs, base);
-	return 0;
+	return UK_EXIT_OK;
 }
 
 /* The image: link with --gc-sections, strip; and the baseline of uk size. */
@@ -311,15 +311,16 @@ static const char *clang_resource_dir(struct uk_ctx *ctx)
 	return out;
 }
 
-int generate_ninja(struct build *b)
+enum uk_exit generate_ninja(struct build *b)
 {
 	struct uk_ctx *ctx = b->ctx;
 	const char *resource_dir = clang_resource_dir(ctx);
 	struct strbuf sb, objs, base;
 	int errors = ctx->errors;
+	enum uk_exit rc;
 
 	if (!resource_dir)
-		return -1;
+		return UK_EXIT_TOOL;
 	strbuf_init(&sb, ctx);
 	strbuf_init(&objs, ctx);
 	strbuf_init(&base, ctx);
@@ -331,10 +332,10 @@ int generate_ninja(struct build *b)
 	emit_module_flags(&sb, b);
 	emit_link_vars(&sb, b);
 	emit_rules(&sb, b);
-	if (emit_objects(&sb, b, &objs, &base) != 0)
-		return -1;
+	if ((rc = emit_objects(&sb, b, &objs, &base)) != UK_EXIT_OK)
+		return rc;
 	emit_link(&sb, b, objs.s, base.s);
 	if (ctx->errors != errors)
-		return -1;
-	return fs_write_if_changed(ctx, fs_join(ctx, b->dir, "build.ninja"), sb.s, sb.len);
+		return UK_EXIT_INPUT; /* a value ninja cannot hold (unwritable) */
+	return build_write(b, fs_join(ctx, b->dir, "build.ninja"), sb.s, sb.len);
 }

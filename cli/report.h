@@ -26,7 +26,7 @@ struct report {
 void report_begin(struct report *r, struct uk_ctx *ctx, const char *command);
 /* "app", "target" and "modules" (in init order) as far as build_prepare
  * got; a module's content hash (as in uk.lock) only when hashes, that is
- * after build_generate fetched its archives, else null. */
+ * after fetch_run fetched the archives (b->fetched), else null. */
 void report_build(struct report *r, struct build *b, bool hashes);
 /* "image": its path (from the working directory), sha256 and bytes; null
  * when path is NULL. */

@@ -45,6 +45,31 @@ assert_eq "$(status_of "$UK" -C nowhere build)" 65 "input: no app"
 assert_contains "$(cat stderr)" "uk: error: no nowhere/uk.yaml"
 assert_eq "$(status_of env UK_HOME="$WORK/none" "$UK" -C st build)" 68 "tool: no data directory"
 assert_contains "$(cat stderr)" "uk: error: cannot find uk's data"
+# Each stage of a build has its own status: kconfig-conf missing from PATH
+# (every other program of PATH linked into one directory) or failing is
+# configure's tool status, not input.
+mkdir nokconf stub
+IFS=: read -ra dirs <<<"$PATH"
+for d in "${dirs[@]}"; do
+	for p in "$d"/*; do
+		n=${p##*/}
+		[ -x "$p" ] && [ "$n" != kconfig-conf ] && [ ! -e "nokconf/$n" ] && ln -s "$p" "nokconf/$n"
+	done
+done
+assert_eq "$(status_of env PATH="$WORK/nokconf" "$UK" -C st build)" 68 "tool: no kconfig-conf"
+assert_contains "$(cat stderr)" "uk: error: cannot run kconfig-conf: No such file or directory"
+printf '#!/bin/sh\nexit 1\n' >stub/kconfig-conf
+chmod +x stub/kconfig-conf
+assert_eq "$(status_of env PATH="$WORK/stub:$PATH" "$UK" -C st build)" 68 "tool: kconfig-conf fails"
+assert_contains "$(cat stderr)" "uk: error: kconfig-conf failed (status 1) on $WORK/st/build/hosted-x86_64/Kconfig"
+# A build directory that cannot be created (a file stands where build/ is;
+# chmod would not stop root) is io.
+cp -r st nodir
+rm -rf nodir/build
+touch nodir/build
+assert_eq "$(status_of "$UK" -C nodir build)" 69 "io: the build directory cannot be created"
+assert_contains "$(cat stderr)" "uk: error: cannot create directory $WORK/nodir/build/hosted-x86_64: Not a directory"
+assert_eq "$(status_of "$UK" -C nodir size)" 69 "io: uk size without a build directory"
 cp -r st broken
 rm -f broken/uk.lock
 assert_eq "$(status_of "$UK" -C broken build --locked)" 67 "locked: no entry in uk.lock"

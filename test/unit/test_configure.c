@@ -100,7 +100,7 @@ static void test_option_of_unchosen_module(void **state)
 	struct build b;
 
 	fixture_build(f, "name: app\nrequires: [fmt]\noptions: { NET_MTU: 9000 }\n", &b);
-	assert_int_equal(configure_run(&b), -1);
+	assert_int_equal(configure_run(&b), UK_EXIT_INPUT);
 	assert_non_null(strstr(fixture_errors(f),
 			       "uk.yaml:3:12: error: option 'NET_MTU' is not defined by any module "
 			       "of this app\n  hint: it is defined by net, which this app does not "
@@ -113,7 +113,7 @@ static void test_misspelt_option(void **state)
 	struct build b;
 
 	fixture_build(f, "name: app\nrequires: [fmt]\noptions: { FMT_FLAOT: y }\n", &b);
-	assert_int_equal(configure_run(&b), -1);
+	assert_int_equal(configure_run(&b), UK_EXIT_INPUT);
 	assert_non_null(strstr(fixture_errors(f), "  hint: did you mean 'FMT_FLOAT'?\n"));
 }
 
@@ -127,7 +127,7 @@ static void test_value_kconfig_refuses(void **state)
 		      "name: app\nrequires: [fmt]\n"
 		      "options: { FMT_BUF: 1, FMT_FLOAT: n, FMT_WIDE: y }\n",
 		      &b);
-	assert_int_equal(configure_run(&b), -1);
+	assert_int_equal(configure_run(&b), UK_EXIT_INPUT);
 	assert_non_null(strstr(fixture_errors(f), "error: option 'FMT_BUF' cannot be set to 1"));
 	assert_non_null(strstr(fixture_errors(f), "error: option 'FMT_WIDE' cannot be set to y"));
 }

@@ -64,8 +64,9 @@ static void test_archives_and_host_headers(void **state)
 	struct build b;
 
 	prepare(f, "usr/lib/${multiarch}/lib*.a", "xen/arm64", &b);
-	assert_int_equal(fetch_run(&b), 0);
+	assert_int_equal(fetch_run(&b), UK_EXIT_OK);
 	assert_string_equal(fixture_errors(f), "");
+	assert_true(b.fetched);
 	assert_int_equal(b.narchives, 1);
 	assert_string_equal(b.archives[0].mod->name, "foo");
 	assert_string_equal(b.archives[0].path,
@@ -81,7 +82,8 @@ static void test_unknown_variable_in_archive_file(void **state)
 	struct build b;
 
 	prepare(f, "usr/lib/${multiarc}/libfoo.a", "xen/arm64", &b);
-	assert_int_equal(fetch_run(&b), -1);
+	assert_int_equal(fetch_run(&b), UK_EXIT_INPUT);
+	assert_false(b.fetched);
 	assert_non_null(strstr(fixture_errors(f),
 			       "libs/foo/module.yaml: error: unknown variable ${multiarc} in "
 			       "archive file 'usr/lib/${multiarc}/libfoo.a'\n"
@@ -95,7 +97,7 @@ static void test_archive_needs_a_debian_target(void **state)
 	struct build b;
 
 	prepare(f, "usr/lib/libfoo.a", "hosted/x86_64", &b);
-	assert_int_equal(fetch_run(&b), -1);
+	assert_int_equal(fetch_run(&b), UK_EXIT_INPUT);
 	assert_non_null(strstr(fixture_errors(f), "error: module foo needs archives, but target "
 						  "hosted/x86_64 names no debian_arch and "
 						  "multiarch\n"));
@@ -108,7 +110,7 @@ static void test_missing_host_headers(void **state)
 
 	setenv("UK_HOST_INCLUDE", fixture_path(f, "nowhere"), 1);
 	prepare(f, "usr/lib/${multiarch}/libfoo.a", "xen/arm64", &b);
-	assert_int_equal(fetch_run(&b), -1);
+	assert_int_equal(fetch_run(&b), UK_EXIT_TOOL);
 	assert_non_null(strstr(fixture_errors(f), "error: module plat needs the host headers "));
 	assert_non_null(strstr(fixture_errors(f), "nowhere/xen/xen.h, which are missing\n"));
 }

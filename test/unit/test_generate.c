@@ -37,7 +37,7 @@ static int setup(void **state)
 	return 0;
 }
 
-static const char *gen(struct fixture *f, struct build *b, int (*fn)(struct build *),
+static const char *gen(struct fixture *f, struct build *b, enum uk_exit (*fn)(struct build *),
 		       const char *file)
 {
 	const char *s;
@@ -159,7 +159,7 @@ static void test_ninja_refuses_what_it_cannot_hold(void **state)
 
 	fixture_write(f, "app/src/a|b.c", "");
 	fixture_build(f, "name: app\ncflags: [\"-DA\\ncommand = id\"]\n", &b);
-	assert_int_equal(generate_ninja(&b), -1);
+	assert_int_equal(generate_ninja(&b), UK_EXIT_INPUT);
 	assert_false(fs_exists(fs_join(&f->ctx, b.dir, "build.ninja")));
 	after(fixture_errors(f),
 	      "uk: error: \"-DA\\012command = id\" cannot be written into "
@@ -207,7 +207,7 @@ static void test_xl_refuses_a_comma_in_a_bridge(void **state)
 	fixture_build(
 	    f, "name: app\ndevices:\n  - name: net0\n    kind: net\n    ipv4: 10.0.0.2/24\n", &b);
 	b.m->devices[0].bridge = "br0,script=/tmp/x";
-	assert_int_equal(generate_xl(&b), -1);
+	assert_int_equal(generate_xl(&b), UK_EXIT_INPUT);
 	assert_non_null(strstr(fixture_errors(f),
 			       ":3:5: error: bridge \"br0,script=/tmp/x\" cannot be written into "
 			       "the xl config: ',' and '=' separate the settings of a vif\n"));
@@ -234,7 +234,7 @@ static void test_missing_source_is_an_error(void **state)
 	struct build b;
 
 	fixture_build(f, "name: app\nsources: [src/*.c, lib/*.c]\n", &b);
-	assert_int_equal(generate_ninja(&b), -1);
+	assert_int_equal(generate_ninja(&b), UK_EXIT_INPUT);
 	assert_non_null(strstr(fixture_errors(f),
 			       "uk.yaml:2:20: error: sources pattern 'lib/*.c' matches no file"));
 }
@@ -248,7 +248,7 @@ static void test_unknown_variable_in_module_sources(void **state)
 		       "name: cons\nversion: 1.0.0\nprovides: [console]\n"
 		       "requires: [platform]\nsources: [\"src/${arc}/*.c\"]\n");
 	fixture_build(f, "name: app\nrequires: [console]\n", &b);
-	assert_int_equal(generate_ninja(&b), -1);
+	assert_int_equal(generate_ninja(&b), UK_EXIT_INPUT);
 	assert_non_null(strstr(fixture_errors(f),
 			       "libs/cons/module.yaml: error: unknown variable ${arc} in sources "
 			       "pattern 'src/${arc}/*.c'\n"

@@ -14,6 +14,12 @@ struct build_archive {
 	const char *path;
 };
 
+/* The source files of one module (or of the app), sorted, absolute. */
+struct build_source_list {
+	char **paths;
+	size_t n;
+};
+
 struct build {
 	struct uk_ctx *ctx;
 	const struct manifest *m;
@@ -25,7 +31,9 @@ struct build {
 	/* What fetch_run found outside; generate only reads it. */
 	struct build_archive *archives;
 	size_t narchives;
-	bool fetched; /* fetch_run finished: every archive is known */
+	struct build_source_list *sources; /* per module in init order, then the app's */
+	const char *resource_dir;	   /* clang -print-resource-dir */
+	bool fetched;			   /* fetch_run finished: every archive is known */
 };
 
 /* The directory name of a target: "hosted/x86_64" -> "hosted-x86_64". */
@@ -45,8 +53,9 @@ enum uk_exit build_write(struct build *b, const char *path, const char *data, si
 /* Runs ninja in the build directory for target (NULL: the image). */
 int build_ninja(struct build *b, const char *target);
 
-/* Every source file of module i (or of the app when i == res->n), sorted,
- * absolute. -1 when a pattern is wrong (error printed). */
+/* Every source file of module i (or of the app when i == res->n) on disk,
+ * sorted, absolute. -1 when a pattern is wrong (error printed). fetch_run
+ * keeps them in b->sources. */
 int build_sources(struct build *b, size_t i, char ***paths, size_t *n);
 
 #endif

@@ -1,5 +1,5 @@
-/* fetch: host headers and module archives, the inputs of a build that come
- * from the host and Debian's archive rather than from uk's data. */
+/* fetch: what the build needs from outside: host headers, archives, the
+ * toolchain's resource dir, the source lists. Nothing later looks outside. */
 #include "fetch.h"
 
 #include <errno.h>
@@ -104,6 +104,35 @@ static enum uk_exit fetch_archive(struct build *b, const struct module *mod,
 	return UK_EXIT_OK;
 }
 
+/* clang's own headers (stddef.h, stdint.h ...), the only ones besides uk's
+ * that a freestanding source sees. */
+static enum uk_exit fetch_resource_dir(struct build *b)
+{
+	const char *argv[] = {"clang", "-print-resource-dir", NULL};
+	char *out, *nl;
+
+	if (proc_run_capture(b->ctx, argv, NULL, &out, NULL) != 0) {
+		diag_error(b->ctx, srcpos_none,
+			   "cannot run clang -print-resource-dir: is clang installed?");
+		return UK_EXIT_TOOL;
+	}
+	if ((nl = strchr(out, '\n')))
+		*nl = 0;
+	b->resource_dir = out;
+	return UK_EXIT_OK;
+}
+
+enum uk_exit fetch_sources(struct build *b)
+{
+	size_t i;
+
+	b->sources = ctx_alloc(b->ctx, (b->res->n + 1) * sizeof(*b->sources));
+	for (i = 0; i <= b->res->n; i++)
+		if (build_sources(b, i, &b->sources[i].paths, &b->sources[i].n) != 0)
+			return UK_EXIT_INPUT;
+	return UK_EXIT_OK;
+}
+
 enum uk_exit fetch_run(struct build *b)
 {
 	enum uk_exit rc;
@@ -121,6 +150,8 @@ enum uk_exit fetch_run(struct build *b)
 			if ((rc = fetch_archive(b, mod, &mod->archives[j])) != UK_EXIT_OK)
 				return rc;
 	}
+	if ((rc = fetch_resource_dir(b)) != UK_EXIT_OK || (rc = fetch_sources(b)) != UK_EXIT_OK)
+		return rc;
 	b->fetched = true;
 	return UK_EXIT_OK;
 }

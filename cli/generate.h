@@ -1,9 +1,10 @@
-/* generate: turns a configured struct build into the files ninja needs:
- * glue.c, link.ld, build.ninja, and <image>.xl for Xen targets. It writes
- * files and does nothing else: sources are listed by build_sources, archives
- * fetched by fetch_run before. Each returns UK_EXIT_OK, or with errors printed UK_EXIT_INPUT (a
- * value the file's language cannot hold), UK_EXIT_TOOL (uk's data lacks the linker template) or
- * UK_EXIT_IO. */
+/* generate: turns a fetched, configured struct build into the files ninja
+ * needs: glue.c, link.ld, build.ninja, and <image>.xl for Xen targets. It
+ * writes files and does nothing else: what it needs from outside (sources,
+ * archives, clang's resource dir) fetch_run found and put in struct build.
+ * Each returns UK_EXIT_OK, or with errors printed UK_EXIT_INPUT (a value
+ * the file's language cannot hold), UK_EXIT_TOOL (uk's data lacks the
+ * linker template) or UK_EXIT_IO. */
 #ifndef UK_GENERATE_H
 #define UK_GENERATE_H
 

@@ -1,5 +1,6 @@
 /* Unit tests of fetch: host headers linked into the build, module archives
- * found in what tools/apt-fetch unpacked (a stand-in script here). */
+ * found in what tools/apt-fetch unpacked (a stand-in script here), the
+ * source lists. */
 #include "cmocka_all.h"
 
 #include <stdlib.h>
@@ -33,6 +34,7 @@ static int setup(void **state)
 	chmod(fixture_path(&f, "tools/apt-fetch"), 0755);
 	fixture_write(&f, "root/usr/lib/aarch64-linux-gnu/libfoo.a", "!<arch>\n");
 	fixture_write(&f, "host/xen/xen.h", "");
+	fixture_write(&f, "app/src/main.c", "");
 	setenv("UK_HOST_INCLUDE", fixture_path(&f, "host"), 1);
 	*state = &f;
 	return 0;
@@ -74,6 +76,7 @@ static void test_archives_and_host_headers(void **state)
 	assert_string_equal(fs_read(&f->ctx, fixture_path(f, "apt.args"), NULL),
 			    "--arch arm64 libfoo-dev\n");
 	assert_true(fs_exists(fs_join(&f->ctx, b.dir, "host-include/xen/xen.h")));
+	assert_non_null(b.resource_dir);
 }
 
 static void test_unknown_variable_in_archive_file(void **state)
@@ -115,6 +118,66 @@ static void test_missing_host_headers(void **state)
 	assert_non_null(strstr(fixture_errors(f), "nowhere/xen/xen.h, which are missing\n"));
 }
 
+/* A build of an app requiring console from module cons, whose sources are
+ * patterns. */
+static void prepare_sources(struct fixture *f, const char *patterns, const char *app,
+			    struct build *b)
+{
+	fixture_module(f, "cons",
+		       ctx_printf(&f->ctx,
+				  "name: cons\nversion: 1.0.0\nprovides: [console]\n"
+				  "requires: [platform]\nsources: %s\n",
+				  patterns));
+	fixture_write(f, "app/uk.yaml", app);
+	assert_int_equal(build_prepare(&f->ctx, fixture_path(f, "app/uk.yaml"), NULL, b), 0);
+}
+
+static void test_sources_listed_sorted(void **state)
+{
+	struct fixture *f = *state;
+	struct build b;
+	const struct build_source_list *cons;
+
+	fixture_write(f, "libs/cons/src/x86_64/start.S", "");
+	fixture_write(f, "libs/cons/src/b.c", "");
+	fixture_write(f, "libs/cons/src/a.c", "");
+	prepare_sources(f, "[\"src/${arch}/*.S\", src/*.c]", "name: app\nrequires: [console]\n",
+			&b);
+	assert_int_equal(fetch_sources(&b), UK_EXIT_OK);
+	cons = &b.sources[resolution_find(b.res, "cons")];
+	assert_int_equal(cons->n, 3);
+	assert_string_equal(cons->paths[0], fixture_path(f, "libs/cons/src/x86_64/start.S"));
+	assert_string_equal(cons->paths[1], fixture_path(f, "libs/cons/src/a.c"));
+	assert_string_equal(cons->paths[2], fixture_path(f, "libs/cons/src/b.c"));
+	assert_int_equal(b.sources[b.res->n].n, 1);
+	assert_string_equal(b.sources[b.res->n].paths[0], fixture_path(f, "app/src/main.c"));
+}
+
+static void test_missing_source_is_an_error(void **state)
+{
+	struct fixture *f = *state;
+	struct build b;
+
+	prepare_sources(f, "[]", "name: app\nsources: [src/*.c, lib/*.c]\n", &b);
+	assert_int_equal(fetch_run(&b), UK_EXIT_INPUT);
+	assert_false(b.fetched);
+	assert_non_null(strstr(fixture_errors(f),
+			       "uk.yaml:2:20: error: sources pattern 'lib/*.c' matches no file"));
+}
+
+static void test_unknown_variable_in_module_sources(void **state)
+{
+	struct fixture *f = *state;
+	struct build b;
+
+	prepare_sources(f, "[\"src/${arc}/*.c\"]", "name: app\nrequires: [console]\n", &b);
+	assert_int_equal(fetch_run(&b), UK_EXIT_INPUT);
+	assert_non_null(strstr(fixture_errors(f),
+			       "libs/cons/module.yaml: error: unknown variable ${arc} in sources "
+			       "pattern 'src/${arc}/*.c'\n"
+			       "  hint: the variables are ${arch}, ${platform}\n"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -122,6 +185,10 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_unknown_variable_in_archive_file, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_archive_needs_a_debian_target, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_missing_host_headers, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_sources_listed_sorted, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_missing_source_is_an_error, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_unknown_variable_in_module_sources, setup,
+					    teardown),
 	};
 	return cmocka_run_group_tests_name("fetch", tests, NULL, NULL);
 }

@@ -117,6 +117,30 @@ static bool app_source_inside(struct build *b, size_t k, const char *path)
 	return true;
 }
 
+/* A source's object file is named after it, and ld.lld reads the objects
+ * from a response file that splits words at spaces and reads quotes and
+ * backslashes; a name holding one of those could become another argument. */
+static bool source_name_ok(struct build *b, const char *root, struct srcpos pos, const char *path)
+{
+	const char *rel = fs_relative(path, root);
+	const char *p;
+
+	for (p = rel; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		if (c <= ' ' || c == 0x7f || c == '\'' || c == '"' || c == '\\') {
+			diag_error(b->ctx, pos,
+				   "source file %s has a name the linker cannot take (0x%02x)",
+				   diag_quote(b->ctx, rel), c);
+			diag_note(b->ctx, "hint",
+				  "rename it without spaces, quotes, backslashes or control "
+				  "characters");
+			return false;
+		}
+	}
+	return true;
+}
+
 int build_sources(struct build *b, size_t i, char ***paths, size_t *n)
 {
 	struct uk_ctx *ctx = b->ctx;
@@ -128,20 +152,21 @@ int build_sources(struct build *b, size_t i, char ***paths, size_t *n)
 	*n = 0;
 	for (k = 0; k < np; k++) {
 		const char *pat = source_pattern(b, i, k);
+		struct srcpos where = app ? b->m->sources[k].pos
+					  : (struct srcpos){b->res->mods[i].mod->yaml_path, 0, 0};
 		char **found;
 		size_t nfound;
 
 		if (!pat)
 			return -1;
 		if (fs_glob(ctx, fs_join(ctx, base, pat), &found, &nfound) != 0 || !nfound) {
-			diag_error(ctx,
-				   app ? b->m->sources[k].pos
-				       : (struct srcpos){b->res->mods[i].mod->yaml_path, 0, 0},
-				   "sources pattern '%s' matches no file", pat);
+			diag_error(ctx, where, "sources pattern '%s' matches no file", pat);
 			return -1;
 		}
 		for (j = 0; j < nfound; j++) {
 			if (app && !app_source_inside(b, k, found[j]))
+				return -1;
+			if (!source_name_ok(b, base, where, found[j]))
 				return -1;
 			*CTX_PUSH(ctx, *paths, *n) = found[j];
 		}

@@ -79,3 +79,14 @@ out=$("$UK" -C "$app" build 2>&1) || fail "a plain build with a damaged uk.lock:
 assert_contains "$out" "uk.lock: warning: uk.lock is damaged (line "
 assert_contains "$out" "): it is written anew, with the entry of hosted/x86_64 only"
 "$UK" -C "$app" build --locked >/dev/null
+
+# A source whose name ld.lld's response file would split: refused by name,
+# before anything is compiled.
+echo 'int spaced;' >"$app/src/two words.c"
+set +e
+out=$("$UK" -C "$app" build 2>&1)
+s=$?
+set -e
+rm -f "$app/src/two words.c"
+assert_eq "$s" 65 "a source with a space in its name"
+assert_contains "$out" "error: source file 'src/two words.c' has a name the linker cannot take (0x20)"

@@ -138,13 +138,14 @@ static void test_ninja_escapes(void **state)
 	struct build b;
 	const char *n;
 
-	fixture_write(f, "app/src/a b:c$d.c", "");
+	/* A space in a source's name is refused before generate (the linker's
+	 * response file); the app directory's spaces are hostile-build's. */
+	fixture_write(f, "app/src/a:c$d.c", "");
 	fetched_build(f, "name: app\nsources: [\"src/*.c\"]\ncflags: [\"-DX=$HOME\"]\n", &b);
 	n = gen(f, &b, generate_ninja, "build.ninja");
-	/* In a path of a build line space, ':' and '$' are escaped; in a value only '$'. */
-	assert_non_null(strstr(n, "build obj/app/src/a$ b$:c$$d.c.o: cc "));
-	assert_non_null(
-	    strstr(n, "src/a$ b$:c$$d.c\n  flags = $flags_app\n  src = src/a b:c$$d.c\n"));
+	/* In a path of a build line ':' and '$' are escaped; in a value only '$'. */
+	assert_non_null(strstr(n, "build obj/app/src/a$:c$$d.c.o: cc "));
+	assert_non_null(strstr(n, "src/a$:c$$d.c\n  flags = $flags_app\n  src = src/a:c$$d.c\n"));
 	/* A flag is one shell word: quoted for sh, then '$' escaped for ninja. */
 	assert_non_null(strstr(n, " '-DX=$$HOME'\n"));
 }

@@ -14,22 +14,37 @@
 #include "suggest.h"
 #include "template.h"
 
-/* Copies a template file, replacing ${name} with the app's name. */
-static int copy_template_file(struct uk_ctx *ctx, const char *from, const char *to,
+/* Whether a template file is text that names the app: the manifest, the
+ * ignore list and the app's own code. Everything else (a website's pages,
+ * its images) is the user's content and is copied byte for byte, so that a
+ * PNG or a script's own `${...}` passes through untouched. */
+static bool template_file_is_expanded(const char *rel)
+{
+	return !strcmp(rel, "uk.yaml") || !strcmp(rel, ".gitignore") || !strncmp(rel, "src/", 4) ||
+	       !strncmp(rel, "include/", 8);
+}
+
+/* Copies a template file, replacing ${name} with the app's name where
+ * template_file_is_expanded says so. */
+static int copy_template_file(struct uk_ctx *ctx, const char *tdir, const char *rel, const char *to,
 			      const char *name)
 {
 	const struct template_var vars[] = {{"name", name}};
-	const char *text = fs_read(ctx, from, NULL);
+	const char *from = fs_join(ctx, tdir, rel);
+	size_t len;
+	const char *text = fs_read(ctx, from, &len);
 	char *out;
 
 	if (!text) {
 		diag_error(ctx, srcpos_none, "cannot read %s: %s", from, strerror(errno));
 		return -1;
 	}
+	if (fs_mkdir_p(ctx, fs_dirname(ctx, to)) != 0)
+		return -1;
+	if (!template_file_is_expanded(rel))
+		return fs_write_if_changed(ctx, to, text, len);
 	if (!(out =
 		  template_expand(ctx, text, vars, 1, (struct srcpos){from, 1, 1}, "the template")))
-		return -1;
-	if (fs_mkdir_p(ctx, fs_dirname(ctx, to)) != 0)
 		return -1;
 	return fs_write_if_changed(ctx, to, out, strlen(out));
 }
@@ -133,8 +148,7 @@ int cmd_init(struct uk_ctx *ctx, struct cmd_args *a)
 		return UK_EXIT_IO;
 	}
 	for (i = 0; i < n; i++)
-		if (copy_template_file(ctx, fs_join(ctx, tdir, files[i]),
-				       fs_join(ctx, dir, files[i]), name) != 0)
+		if (copy_template_file(ctx, tdir, files[i], fs_join(ctx, dir, files[i]), name) != 0)
 			return UK_EXIT_IO;
 	printf("created %s from template %s:\n", dir, tname);
 	for (i = 0; i < n; i++)

@@ -7,6 +7,12 @@
 . "$(dirname "$0")/lib.sh"
 t=$1
 "$UK" init app --template "$t"
+# Content that is not the app's text (a site's pages and images) is copied
+# byte for byte, never run through ${name} substitution.
+(cd "$UK_SRC/templates/$t" && find . -type f ! -name uk.yaml ! -name .gitignore \
+	! -path './src/*' ! -path './include/*') | while read -r f; do
+	cmp -s "$UK_SRC/templates/$t/$f" "app/$f" || fail "uk init changed $f of template $t"
+done
 cd app
 out=$("$UK" build)
 image=$(printf '%s\n' "$out" | tail -n 1)

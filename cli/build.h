@@ -3,6 +3,8 @@
 #ifndef UK_BUILD_H
 #define UK_BUILD_H
 
+#include <stdint.h>
+
 #include "catalog.h"
 #include "exit.h"
 #include "manifest.h"
@@ -20,6 +22,16 @@ struct build_source_list {
 	size_t n;
 };
 
+/* One file of the assets folder, as fetch baked it (bake.c) into the build
+ * directory: assets/<hash> holds its bytes, assets/<hash>.gz its gzip
+ * variant when gzip_len is not 0. */
+struct build_asset {
+	const char *key;	  /* "/" + its path under the folder: "/css/site.css" */
+	const char *hash;	  /* SHA-256 of the bytes, 64 hex digits */
+	const char *content_type; /* from the extension */
+	uint64_t len, gzip_len;
+};
+
 struct build {
 	struct uk_ctx *ctx;
 	const struct manifest *m;
@@ -33,7 +45,10 @@ struct build {
 	size_t narchives;
 	struct build_source_list *sources; /* per module in init order, then the app's */
 	const char *resource_dir;	   /* clang -print-resource-dir */
-	bool fetched;			   /* fetch_run finished: every archive is known */
+	struct build_asset *assets;	   /* sorted by key; with the assets module only */
+	size_t nassets;
+	uint64_t assets_bytes, assets_gzip_bytes; /* what the image holds: each content once */
+	bool fetched;				  /* fetch_run finished: every archive is known */
 };
 
 /* The directory name of a target: "hosted/x86_64" -> "hosted-x86_64". */

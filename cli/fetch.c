@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "bake.h"
 #include "fsutil.h"
 #include "proc.h"
 #include "template.h"
@@ -150,7 +151,8 @@ enum uk_exit fetch_run(struct build *b)
 			if ((rc = fetch_archive(b, mod, &mod->archives[j])) != UK_EXIT_OK)
 				return rc;
 	}
-	if ((rc = fetch_resource_dir(b)) != UK_EXIT_OK || (rc = fetch_sources(b)) != UK_EXIT_OK)
+	if ((rc = fetch_resource_dir(b)) != UK_EXIT_OK || (rc = fetch_sources(b)) != UK_EXIT_OK ||
+	    (rc = bake_run(b)) != UK_EXIT_OK)
 		return rc;
 	b->fetched = true;
 	return UK_EXIT_OK;

@@ -280,7 +280,7 @@ enum uk_exit generate_run(struct build *b)
 {
 	enum uk_exit rc;
 
-	if ((rc = generate_glue(b)) != UK_EXIT_OK ||
+	if ((rc = generate_glue(b)) != UK_EXIT_OK || (rc = generate_assets(b)) != UK_EXIT_OK ||
 	    (rc = generate_linker_script(b)) != UK_EXIT_OK ||
 	    (rc = generate_ninja(b)) != UK_EXIT_OK)
 		return rc;

@@ -18,6 +18,11 @@ enum uk_exit generate_linker_script(struct build *b);
 /* build.ninja (generate_ninja.c): each module's flags in a variable, one
  * compile edge per source, the link and the baseline. */
 enum uk_exit generate_ninja(struct build *b);
+/* uk_assets_table.c and uk_assets_data.S (generate_assets.c) when the
+ * assets module is in the build, from what bake put in struct build. */
+enum uk_exit generate_assets(struct build *b);
+/* " | assets/<hash> ...": the files uk_assets_data.S reads, for its edge. */
+const char *generate_assets_inputs(struct build *b);
 /* <image>.xl: what `xl create` needs to boot a Xen image. */
 enum uk_exit generate_xl(struct build *b);
 /* Every file the target needs, each written only when its content changes. */

@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "bake.h"
 #include "escape.h"
 #include "fsutil.h"
 #include "strbuf.h"
@@ -214,9 +215,11 @@ static void emit_rules(struct strbuf *sb, struct build *b)
 }
 
 /* Two edges for one source: the image's object and the baseline's
- * (-fno-lto); their paths are added to objs and base. */
+ * (-fno-lto); their paths are added to objs and base. implicit, when not
+ * NULL, is " | <paths>" that the compile reads besides the source. */
 static void emit_compile(struct strbuf *sb, const char *obj, const char *src, const char *var,
-			 const char *shown, struct strbuf *objs, struct strbuf *base)
+			 const char *shown, const char *implicit, struct strbuf *objs,
+			 struct strbuf *base)
 {
 	static const char *const dirs[] = {"obj", "base"};
 	int k;
@@ -230,12 +233,27 @@ static void emit_compile(struct strbuf *sb, const char *obj, const char *src, co
 		add_path(sb, obj);
 		strbuf_adds(sb, ": cc ");
 		add_path(sb, src);
+		strbuf_adds(sb, implicit ? implicit : "");
 		strbuf_addf(sb, "\n  flags = $%s%s\n  src = ", var, k ? " -fno-lto" : "");
 		add_value(sb, shown);
 		strbuf_addc(sb, '\n');
 		strbuf_addf(list, " %s/", dirs[k]);
 		add_path(list, obj);
 	}
+}
+
+/* The assets module's table and, when there are files, their bytes: the
+ * data file reads assets/<hash>[.gz] with .incbin, which clang's depfile
+ * does not name, so they are the edge's implicit inputs. Under obj/assets/
+ * so that uk size counts the table as the module's. */
+static void emit_assets(struct strbuf *sb, struct build *b, struct strbuf *objs,
+			struct strbuf *base)
+{
+	emit_compile(sb, "assets/uk_assets_table.c.o", "uk_assets_table.c", "flags_glue",
+		     "uk_assets_table.c", NULL, objs, base);
+	if (b->nassets)
+		emit_compile(sb, "assets/uk_assets_data.S.o", "uk_assets_data.S", "flags_glue",
+			     "uk_assets_data.S", generate_assets_inputs(b), objs, base);
 }
 
 /* The compile edges of every module's sources, the app's and the glue's. */
@@ -256,15 +274,17 @@ static void emit_objects(struct strbuf *sb, struct build *b, struct strbuf *objs
 			const char *src = srcs->paths[j], *rel = fs_relative(src, root);
 
 			emit_compile(sb, ctx_printf(ctx, "%s/%s.o", name, rel), src,
-				     flags_var(b, i), app ? rel : fs_relative(src, ctx->home), objs,
-				     base);
+				     flags_var(b, i), app ? rel : fs_relative(src, ctx->home), NULL,
+				     objs, base);
 		}
 	}
 	/* The glue: its data, and the fixed runner from uk's data (obj/glue/, so
 	 * that uk size counts it as the glue's). */
-	emit_compile(sb, "glue.o", "glue.c", "flags_glue", "glue.c", objs, base);
+	emit_compile(sb, "glue.o", "glue.c", "flags_glue", "glue.c", NULL, objs, base);
 	emit_compile(sb, "glue/glue_run.o", fs_join(ctx, ctx->home, "platform/glue/glue_run.c"),
-		     "flags_glue", "platform/glue/glue_run.c", objs, base);
+		     "flags_glue", "platform/glue/glue_run.c", NULL, objs, base);
+	if (bake_wanted(b))
+		emit_assets(sb, b, objs, base);
 }
 
 /* The image: link with --gc-sections, strip; and the baseline of uk size. */

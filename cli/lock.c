@@ -67,13 +67,15 @@ static int hash_file_into(struct uk_ctx *ctx, struct sha256 *s, const char *labe
 	return 0;
 }
 
-/* Every file below dir but test/ and build/, symlinks to files inside
- * within followed (fs_walk); -1 with an error printed when the walk or a
- * file fails, so that no hash quietly leaves anything out. */
+/* Folders a module's or an include folder's hash leaves out. */
+static const char *const skip_test_build[] = {"test", "build", NULL};
+
+/* Every file below dir but the folders named in skip, symlinks to files
+ * inside within followed (fs_walk); -1 with an error printed when the walk
+ * or a file fails, so that no hash quietly leaves anything out. */
 static int hash_tree_into(struct uk_ctx *ctx, struct sha256 *s, const char *dir, const char *within,
-			  const char *prefix)
+			  const char *const *skip, const char *prefix)
 {
-	static const char *const skip[] = {"test", "build", NULL};
 	char **files;
 	size_t n, i;
 	int rc = fs_walk(ctx, dir, within, skip, &files, &n);
@@ -96,7 +98,7 @@ const char *lock_hash_tree(struct uk_ctx *ctx, const char *dir)
 	struct sha256 s;
 
 	sha256_init(&s);
-	if (hash_tree_into(ctx, &s, dir, NULL, "") != 0)
+	if (hash_tree_into(ctx, &s, dir, NULL, skip_test_build, "") != 0)
 		return NULL;
 	return digest_text(ctx, &s);
 }
@@ -142,10 +144,11 @@ static const char *app_hash(struct build *b)
 		rc |= hash_file_into(ctx, &s, fs_relative(srcs[i], b->m->dir), srcs[i]);
 	for (i = 0; i < b->m->ninclude && rc == 0; i++)
 		rc |= hash_tree_into(ctx, &s, fs_join(ctx, b->m->dir, b->m->include[i].text),
-				     b->m->dir, b->m->include[i].text);
+				     b->m->dir, skip_test_build, b->m->include[i].text);
 	if (b->m->assets && rc == 0)
+		/* Every file, as bake puts every file into the image. */
 		rc |= hash_tree_into(ctx, &s, fs_join(ctx, b->m->dir, b->m->assets), b->m->dir,
-				     b->m->assets);
+				     NULL, b->m->assets);
 	return rc == 0 ? digest_text(ctx, &s) : NULL;
 }
 

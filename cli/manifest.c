@@ -673,6 +673,7 @@ static bool field_assets(struct uk_ctx *ctx, struct manifest *m, struct ynode *v
 {
 	if (!(m->assets = ydoc_scalar(ctx, v, "assets")))
 		return false;
+	m->assets_pos = v->pos;
 	if (!path_inside(ctx, m, m->assets, v->pos, "assets directory"))
 		return false;
 	if (fs_is_dir(fs_join(ctx, m->dir, m->assets)))

@@ -63,7 +63,8 @@ struct manifest {
 	size_t noptions;
 	uint64_t memory_bytes;
 	const char *cmdline;
-	const char *assets;
+	const char *assets; /* the assets folder, as written; NULL without one */
+	struct srcpos assets_pos;
 };
 
 #define MANIFEST_DEFAULT_TARGET "hosted/x86_64"

@@ -405,6 +405,8 @@ struct resolution *resolve(struct uk_ctx *ctx, const struct catalog *cat,
 {
 	static const struct requirement netdev = {.name = "netdev-driver", .text = ""};
 	static const struct requirement blkdev = {.name = "blkdev-driver", .text = ""};
+	/* An assets folder is served by the module that bakes it in. */
+	static const struct requirement assets = {.name = "assets", .text = ""};
 	struct resolver r = {ctx, cat, target, m, NULL, NULL, 0, false};
 	size_t i;
 
@@ -419,6 +421,8 @@ struct resolution *resolve(struct uk_ctx *ctx, const struct catalog *cat,
 	for (i = 0; m && i < m->ndevices; i++)
 		push_demand(&r, m->devices[i].kind == DEVICE_NET ? &netdev : &blkdev,
 			    m->devices[i].pos, FROM_DEVICE, 0, m->devices[i].name);
+	if (m && m->assets)
+		push_demand(&r, &assets, m->assets_pos, FROM_APP, 0, NULL);
 	/* The queue grows while we walk it; index, not pointer, survives that. */
 	for (i = 0; i < r.nqueue; i++) {
 		struct demand d = r.queue[i];

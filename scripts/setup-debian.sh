@@ -8,6 +8,7 @@ packages=(
 	kconfig-frontends-nox     # kconfig-conf, kconfig-mconf
 	tmux                      # drives kconfig-mconf in the menuconfig test
 	libyaml-dev               # manifests
+	zlib1g-dev                # gzip variants of baked assets
 	libcmocka-dev             # unit tests
 	clang-format shellcheck   # the lint test (scripts/lint.sh): C layout, shell warnings
 	libxen-dev libfdt-dev     # Xen ABI headers, device trees (Xen platforms)

@@ -3,6 +3,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "bake.h"
 #include "build.h"
 #include "commands.h"
 #include "configure.h"
@@ -80,8 +81,15 @@ static char *report_text(struct uk_ctx *ctx, struct build *b, const struct size_
 			v += r->sections[i].bytes[c];
 		strbuf_addf(&sb, " %s %llu", r->sections[i].name, (unsigned long long)v);
 	}
+	strbuf_adds(&sb, "\n");
+	if (bake_wanted(b))
+		strbuf_addf(&sb,
+			    "\nassets: %zu files, %llu bytes, %llu bytes of gzip variants (the "
+			    "(assets) row, apart from code)\n",
+			    b->nassets, (unsigned long long)b->assets_bytes,
+			    (unsigned long long)b->assets_gzip_bytes);
 	strbuf_addf(&sb,
-		    "\n\ntext+rodata+data: %llu bytes with LTO and --gc-sections, %llu without "
+		    "\ntext+rodata+data: %llu bytes with LTO and --gc-sections, %llu without "
 		    "(baseline); saved %llu bytes (%.1f%%)\n"
 		    "(bss takes no space in the file; 'total' and 'baseline' leave it out)\n",
 		    (unsigned long long)now, (unsigned long long)was,
@@ -106,7 +114,23 @@ static void row_json(struct json *j, const char *name, const uint64_t v[SIZE_NCL
 	json_object_end(j);
 }
 
-static void report_sizes(struct report *rep, const struct size_report *r,
+/* "assets": what the image holds of the assets folder, null without the
+ * assets module. */
+static void assets_json(struct json *j, const struct build *b)
+{
+	json_key(j, "assets");
+	if (!bake_wanted(b)) {
+		json_null(j);
+		return;
+	}
+	json_object_begin(j);
+	json_field_uint(j, "files", b->nassets);
+	json_field_uint(j, "bytes", b->assets_bytes);
+	json_field_uint(j, "gzip_bytes", b->assets_gzip_bytes);
+	json_object_end(j);
+}
+
+static void report_sizes(struct report *rep, const struct build *b, const struct size_report *r,
 			 const struct size_report *base)
 {
 	struct json *j = &rep->j;
@@ -143,6 +167,7 @@ static void report_sizes(struct report *rep, const struct size_report *r,
 	json_key(j, "percent");
 	json_fixed1(j, saving_percent(now, was));
 	json_object_end(j);
+	assets_json(j, b);
 	json_object_end(j);
 }
 
@@ -192,7 +217,7 @@ int cmd_size(struct uk_ctx *ctx, struct cmd_args *a)
 		report_build(&r, &b, b.fetched);
 		report_image(&r, rc == UK_EXIT_OK ? b.image : NULL);
 		if (rc == UK_EXIT_OK)
-			report_sizes(&r, &now, &base);
+			report_sizes(&r, &b, &now, &base);
 		else
 			json_field_string(&r.j, "sizes", NULL);
 		return report_end(&r, rc);

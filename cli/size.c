@@ -180,7 +180,11 @@ static void settle(struct uk_ctx *ctx, struct size_report *r, const struct sourc
 	p->open = false;
 	if (!p->size)
 		return;
-	who = module_of_path(ctx, p->file);
+	/* The assets' bytes (generate_assets.c) are data, not the module's code. */
+	if (!strcmp(p->section, SIZE_ASSETS_SECTION))
+		who = SIZE_ASSETS_ROW;
+	if (!who)
+		who = module_of_path(ctx, p->file);
 	if (!who)
 		who = archive_owner(src, p->file);
 	if (!who && (sym = section_symbol(p->section)))

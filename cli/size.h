@@ -9,8 +9,12 @@
 
 enum size_class { SIZE_TEXT, SIZE_RODATA, SIZE_DATA, SIZE_BSS, SIZE_NCLASSES };
 
+/* The section of the assets' bytes, and their row in a report. */
+#define SIZE_ASSETS_SECTION ".rodata.uk_assets"
+#define SIZE_ASSETS_ROW	    "(assets)"
+
 struct size_row {
-	const char *name; /* module, "app", "glue" or "(unattributed)" */
+	const char *name; /* module, "app", "glue", "(assets)" or "(unattributed)" */
 	uint64_t bytes[SIZE_NCLASSES];
 };
 
@@ -41,8 +45,9 @@ void size_owners_add(struct uk_ctx *ctx, struct size_owners *o, const char *symb
 void size_owners_sort(struct size_owners *o);
 
 /* The parsing half of size_analyze: an lld link map's text (changed in
- * place) into out. A section belongs to the module of its object
- * (obj/<module>/..., base/<module>/...), else to the module whose archive
+ * place) into out. The section .rodata.uk_assets belongs to "(assets)",
+ * another to the module of its object (obj/<module>/...,
+ * base/<module>/...), else to the module whose archive
  * it came from, else to the owner of the symbol it is named after
  * (.text.foo, with LTO's ".llvm.123" suffix dropped), else to the owner
  * of its first symbol, else to "(unattributed)". Only allocated sections

@@ -651,7 +651,6 @@ static void test_errors(void **state)
 
 static void test_stream(void **state)
 {
-	struct tcp_conn_info info;
 	struct resp r;
 
 	(void)state;
@@ -672,7 +671,6 @@ static void test_stream(void **state)
 	assert_string_equal(hdr(&r, "Content-Length"), "2000000");
 	assert_int_equal(r.body_len, 2000000);
 	resp_free(&r);
-	(void)info;
 }
 
 /* A client that sends its head a byte a second is cut off. */

@@ -198,7 +198,7 @@ static long long file_size(const char *path)
 	return stat(path, &st) == 0 && S_ISREG(st.st_mode) ? (long long)st.st_size : -1;
 }
 
-/* assets/<hash>.gz: made once per content and kept, even when it is not
+/* _assets/<hash>.gz: made once per content and kept, even when it is not
  * smaller, so that the next build need not try again. */
 static enum uk_exit gzip_variant(struct build *b, struct build_asset *a, const uint8_t *data,
 				 const char *out)
@@ -297,7 +297,7 @@ static enum uk_exit count_and_prune(struct build *b, const char *out)
 enum uk_exit bake_run(struct build *b)
 {
 	struct uk_ctx *ctx = b->ctx;
-	const char *dir, *out = fs_join(ctx, b->dir, "assets");
+	const char *dir, *out = fs_join(ctx, b->dir, BAKE_DIR);
 	char **rel;
 	size_t n, i;
 	enum uk_exit rc;

@@ -1,7 +1,7 @@
 /* bake: the app's assets folder (uk.yaml's `assets:`) made ready for the
  * assets module, as part of fetch: every file's key, content type, hash and
  * gzip variant, its bytes copied into the build directory under names made
- * of its hash (assets/<hash>, assets/<hash>.gz), so that generate only
+ * of its hash (_assets/<hash>, _assets/<hash>.gz), so that generate only
  * writes the table (generate_assets.c) and ninja sees a file change. */
 #ifndef UK_BAKE_H
 #define UK_BAKE_H
@@ -19,6 +19,10 @@
 #define BAKE_MAX_KEY   1024
 #define BAKE_MAX_BYTES (1ull << 30)
 
+/* The folder of the build directory that holds the bytes; no app (whose
+ * image sits beside it) can be named so. */
+#define BAKE_DIR "_assets"
+
 /* True when the assets module is in the build: its table is generated
  * (empty without assets:). */
 bool bake_wanted(const struct build *b);
@@ -27,7 +31,7 @@ bool bake_wanted(const struct build *b);
 uint64_t bake_limit(const struct manifest *m);
 
 /* Fills b->assets (sorted by key) and the byte counts, writes the bytes
- * and gzip variants under <build>/assets/ (only those that are new) and
+ * and gzip variants under <build>/_assets/ (only those that are new) and
  * removes the ones no file has any more. Nothing without bake_wanted.
  * UK_EXIT_OK, or with errors printed at the assets: key UK_EXIT_INPUT (a
  * name that cannot be a key, a folder over a limit or holding the build

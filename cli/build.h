@@ -23,7 +23,7 @@ struct build_source_list {
 };
 
 /* One file of the assets folder, as fetch baked it (bake.c) into the build
- * directory: assets/<hash> holds its bytes, assets/<hash>.gz its gzip
+ * directory: _assets/<hash> holds its bytes, _assets/<hash>.gz its gzip
  * variant when gzip_len is not 0. */
 struct build_asset {
 	const char *key;	  /* "/" + its path under the folder: "/css/site.css" */

@@ -21,7 +21,7 @@ enum uk_exit generate_ninja(struct build *b);
 /* uk_assets_table.c and uk_assets_data.S (generate_assets.c) when the
  * assets module is in the build, from what bake put in struct build. */
 enum uk_exit generate_assets(struct build *b);
-/* " | assets/<hash> ...": the files uk_assets_data.S reads, for its edge. */
+/* " | _assets/<hash> ...": the files uk_assets_data.S reads, for its edge. */
 const char *generate_assets_inputs(struct build *b);
 /* <image>.xl: what `xl create` needs to boot a Xen image. */
 enum uk_exit generate_xl(struct build *b);

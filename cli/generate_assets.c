@@ -64,7 +64,7 @@ static void asm_blob(struct strbuf *sb, const char *name, const char *file)
 {
 	strbuf_addf(sb,
 		    "\t.globl %s\n\t.hidden %s\n\t.type %s, %%object\n%s:\n"
-		    "\t.incbin \"assets/%s\"\n\t.size %s, . - %s\n",
+		    "\t.incbin \"" BAKE_DIR "/%s\"\n\t.size %s, . - %s\n",
 		    name, name, name, name, file, name, name);
 }
 
@@ -86,9 +86,9 @@ static void content_decls(struct strbuf *sb, const struct build_asset *a, size_t
 static void content_inputs(struct strbuf *sb, const struct build_asset *a, size_t sym)
 {
 	(void)sym;
-	strbuf_addf(sb, " assets/%s", a->hash);
+	strbuf_addf(sb, " " BAKE_DIR "/%s", a->hash);
 	if (a->gzip_len)
-		strbuf_addf(sb, " assets/%s.gz", a->hash);
+		strbuf_addf(sb, " " BAKE_DIR "/%s.gz", a->hash);
 }
 
 static void table_entry(struct strbuf *sb, const struct build_asset *a, size_t sym)
@@ -157,7 +157,7 @@ enum uk_exit generate_assets(struct build *b)
 	rc = build_write(b, fs_join(ctx, b->dir, "uk_assets_table.c"), table.s, table.len);
 	if (rc != UK_EXIT_OK || !b->nassets)
 		return rc;
-	header(&data, b, "The bytes of each content once, from the build directory's assets/.");
+	header(&data, b, "The bytes of each content once, from the build directory's _assets/.");
 	strbuf_adds(&data, "\t.section .rodata.uk_assets, \"a\"\n");
 	each_content(b, sym, content_blobs, &data);
 	return build_write(b, fs_join(ctx, b->dir, "uk_assets_data.S"), data.s, data.len);

@@ -243,7 +243,7 @@ static void emit_compile(struct strbuf *sb, const char *obj, const char *src, co
 }
 
 /* The assets module's table and, when there are files, their bytes: the
- * data file reads assets/<hash>[.gz] with .incbin, which clang's depfile
+ * data file reads _assets/<hash>[.gz] with .incbin, which clang's depfile
  * does not name, so they are the edge's implicit inputs. Under obj/assets/
  * so that uk size counts the table as the module's. */
 static void emit_assets(struct strbuf *sb, struct build *b, struct strbuf *objs,

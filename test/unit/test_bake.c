@@ -136,7 +136,7 @@ static void test_folder_into_table(void **state)
 	assert_int_equal(b.assets[0].gzip_len, 0);
 	assert_int_equal(b.assets[1].gzip_len, 0);
 	assert_false(fs_exists(
-	    fs_join(&f->ctx, b.dir, ctx_printf(&f->ctx, "assets/%s.gz", b.assets[1].hash))));
+	    fs_join(&f->ctx, b.dir, ctx_printf(&f->ctx, "_assets/%s.gz", b.assets[1].hash))));
 	assert_string_equal(b.assets[3].key, "/css/site.css");
 	assert_true(b.assets[3].gzip_len > 0 && b.assets[3].gzip_len < b.assets[3].len / 2);
 	/* Two files of one content: one copy, counted once. */
@@ -164,8 +164,9 @@ static void test_folder_into_table(void **state)
 	assert_non_null(strstr(t, "const size_t uk_assets_table_count = 6;\n"));
 	/* Each content once in the data file, from a file named by its hash. */
 	assert_non_null(strstr(d, "\t.section .rodata.uk_assets, \"a\"\n"));
-	assert_non_null(strstr(d, ctx_printf(&f->ctx, "uk_assets_z3:\n\t.incbin \"assets/%s.gz\"\n",
-					     b.assets[3].hash)));
+	assert_non_null(
+	    strstr(d, ctx_printf(&f->ctx, "uk_assets_z3:\n\t.incbin \"_assets/%s.gz\"\n",
+				 b.assets[3].hash)));
 	assert_non_null(strstr(d, "uk_assets_d4:\n"));
 	assert_null(strstr(d, "uk_assets_d5"));
 	assert_null(strstr(d, "we"));
@@ -186,8 +187,8 @@ static void test_ninja_edges(void **state)
 	assert_non_null(
 	    strstr(n, ctx_printf(&f->ctx,
 				 "build obj/assets/uk_assets_data.S.o: cc "
-				 "uk_assets_data.S | assets/%s assets/%s assets/%s "
-				 "assets/%s assets/%s.gz assets/%s\n",
+				 "uk_assets_data.S | _assets/%s _assets/%s _assets/%s "
+				 "_assets/%s _assets/%s.gz _assets/%s\n",
 				 b.assets[0].hash, b.assets[1].hash, b.assets[2].hash,
 				 b.assets[3].hash, b.assets[3].hash, b.assets[5].hash)));
 	assert_non_null(strstr(n, "build base/assets/uk_assets_data.S.o: cc uk_assets_data.S |"));
@@ -236,7 +237,7 @@ static void test_rebuild_writes_only_what_changed(void **state)
 	const char *old, *p;
 
 	assert_int_equal(baked(f, "name: app\nassets: site\n", &b), UK_EXIT_OK);
-	old = fs_join(&f->ctx, b.dir, ctx_printf(&f->ctx, "assets/%s", b.assets[3].hash));
+	old = fs_join(&f->ctx, b.dir, ctx_printf(&f->ctx, "_assets/%s", b.assets[3].hash));
 	assert_int_equal(generate_assets(&b), UK_EXIT_OK);
 	p = fs_join(&f->ctx, b.dir, "uk_assets_table.c");
 	assert_int_equal(stat(old, &before), 0);
@@ -252,8 +253,8 @@ static void test_rebuild_writes_only_what_changed(void **state)
 	assert_int_equal(baked(f, "name: app\nassets: site\n", &b), UK_EXIT_OK);
 	assert_false(fs_exists(old));
 	assert_false(fs_exists(ctx_printf(&f->ctx, "%s.gz", old)));
-	assert_true(
-	    fs_exists(fs_join(&f->ctx, b.dir, ctx_printf(&f->ctx, "assets/%s", b.assets[3].hash))));
+	assert_true(fs_exists(
+	    fs_join(&f->ctx, b.dir, ctx_printf(&f->ctx, "_assets/%s", b.assets[3].hash))));
 }
 
 static void test_refuses_a_control_character(void **state)

@@ -18,6 +18,7 @@ packages=(
 	cpio xz-utils binutils    # the rig builds dom0's initramfs, unpacks its kernel
 	libclang-rt-14-dev        # libFuzzer and the sanitizer runtimes for the fuzz targets
 	iproute2 iputils-ping socat procps dnsmasq-base   # network tests: namespaces, real Linux peers (dnsmasq: the DHCP server; -base: no system service)
+	nginx-light               # the http client's e2e test (test/e2e/http-client.sh): a real server
 	curl                      # HTTP tests: the client every behaviour of the http module is checked with
 )
 sudo=

@@ -1,13 +1,30 @@
 /* uk run: build, boot, stream the console, exit with the image's status. */
+#include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "build.h"
 #include "commands.h"
 #include "exit.h"
 #include "fsutil.h"
+#include "netcheck.h"
 #include "proc.h"
+#include "strbuf.h"
+
+/* --forward HOSTPORT:GUESTPORT, at most this many (the rig's limit). */
+#define RUN_MAX_FORWARDS 16
+
+struct forward {
+	unsigned host, guest;
+};
+
+struct forwards {
+	struct forward f[RUN_MAX_FORWARDS];
+	size_t n;
+};
 
 /* What a boot ended with: the image's status, or uk's own when it failed. */
 struct run_result {
@@ -85,15 +102,150 @@ static struct run_result run_qemu(struct uk_ctx *ctx, struct build *b)
 	return uk_status(UK_EXIT_TOOL);
 }
 
+/* The rig's pid while uk waits for it, and the first signal that asked
+ * uk to stop: passed on to the rig, which stops the guest and reports it. */
+static volatile pid_t rig_pid;
+static volatile sig_atomic_t rig_stop_signal;
+
+static void pass_signal(int sig)
+{
+	if (!rig_stop_signal)
+		rig_stop_signal = sig;
+	if (rig_pid > 0)
+		kill(rig_pid, sig);
+}
+
+/* The URL a person opens for a forwarded port: a web page for 80 and 443. */
+static const char *forward_url(struct uk_ctx *ctx, unsigned host, unsigned guest)
+{
+	if (guest == 80)
+		return ctx_printf(ctx, "http://localhost:%u/", host);
+	if (guest == 443)
+		return ctx_printf(ctx, "https://localhost:%u/", host);
+	return ctx_printf(ctx, "localhost:%u", host);
+}
+
+/* One line of the rig's output: the guest's console goes through, the
+ * rig's own lines do not; the result is kept, a ready forward announced. */
+static void rig_line(struct uk_ctx *ctx, const char *line, const struct forwards *fw,
+		     const char **result)
+{
+	const char *p;
+	unsigned host, guest;
+	size_t i;
+
+	if (!strncmp(line, "=== xenrig guest ", 17) && (p = strstr(line, " result: "))) {
+		*result = ctx_strdup(ctx, p + 9);
+		return;
+	}
+	if (!strncmp(line, "=== xenrig guest ", 17) && (p = strstr(line, " forward 127.0.0.1:")) &&
+	    sscanf(p, " forward 127.0.0.1:%u -> %*[0-9.]:%u ready", &host, &guest) == 2) {
+		for (i = 0; i < fw->n; i++)
+			if (fw->f[i].host == host && fw->f[i].guest == guest)
+				printf(
+				    "uk: the guest's port %u is at %s (Ctrl-C stops the guest)\n",
+				    guest, forward_url(ctx, host, guest));
+		fflush(stdout);
+		return;
+	}
+	if (strncmp(line, "=== xenrig", 10)) {
+		printf("%s\n", line);
+		fflush(stdout);
+	}
+}
+
+/* Runs the rig with its standard output read line by line as it comes
+ * (a forwarding guest runs until stopped: its ready lines matter before
+ * the end). SIGINT and SIGTERM go on to the rig, which stops the guest and
+ * QEMU and reports as usual. Returns the rig's status, or -1. */
+static int rig_stream(struct uk_ctx *ctx, const char *const *argv, const struct forwards *fw,
+		      const char **result)
+{
+	struct sigaction sa = {0}, old_int, old_term;
+	struct strbuf line;
+	char buf[4096];
+	int fds[2], status;
+	ssize_t got, i;
+	pid_t pid;
+
+	if (pipe(fds) != 0) {
+		diag_error(ctx, srcpos_none, "cannot make a pipe: %s", strerror(errno));
+		return -1;
+	}
+	fflush(NULL);
+	sa.sa_handler = pass_signal;
+	sa.sa_flags = SA_RESTART;
+	sigemptyset(&sa.sa_mask);
+	rig_stop_signal = 0;
+	sigaction(SIGINT, &sa, &old_int);
+	sigaction(SIGTERM, &sa, &old_term);
+	pid = fork();
+	if (pid == 0) {
+		/* the default, not what uk inherited: a shell's background job
+		 * starts with SIGINT ignored, and bash cannot trap a signal
+		 * ignored at its start */
+		signal(SIGINT, SIG_DFL);
+		signal(SIGTERM, SIG_DFL);
+		close(fds[0]);
+		dup2(fds[1], 1);
+		close(fds[1]);
+		execvp(argv[0], (char *const *)argv);
+		fprintf(stderr, "uk: error: cannot run %s: %s\n", argv[0], strerror(errno));
+		_exit(127);
+	}
+	close(fds[1]);
+	if (pid < 0) {
+		diag_error(ctx, srcpos_none, "cannot start %s: %s", argv[0], strerror(errno));
+		close(fds[0]);
+		status = -1;
+		goto out;
+	}
+	rig_pid = pid;
+	/* a signal that came before the rig's pid was known */
+	if (rig_stop_signal)
+		kill(pid, rig_stop_signal);
+	strbuf_init(&line, ctx);
+	while ((got = read(fds[0], buf, sizeof(buf))) != 0) {
+		if (got < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		for (i = 0; i < got; i++) {
+			if (buf[i] != '\n') {
+				strbuf_addc(&line, buf[i]);
+				continue;
+			}
+			rig_line(ctx, line.s, fw, result);
+			strbuf_init(&line, ctx);
+		}
+	}
+	if (line.len)
+		rig_line(ctx, line.s, fw, result);
+	close(fds[0]);
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			break;
+	status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+out:
+	rig_pid = 0;
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGTERM, &old_term, NULL);
+	return status;
+}
+
 /* The rig prints the guest's console between its own "=== xenrig" lines and
  * then a result line; we pass the console through and take the status. It
  * boots Xen for the target's architecture, with dom0's bridge (--net) when
- * the image has net devices (their vifs need it). */
-static struct run_result run_rig(struct uk_ctx *ctx, struct build *b)
+ * the image has net devices (their vifs need it). With --forward the rig
+ * forwards the host's ports to the guest's address (its first net
+ * device's static one), and the guest runs until a signal stops it. */
+static struct run_result run_rig(struct uk_ctx *ctx, struct build *b, const struct forwards *fw,
+				 const struct manifest_device *dev)
 {
 	const char *rig = fs_join(ctx, ctx->home, "platform/xen/rig/xenrig");
-	const char *argv[6];
-	char *out, *line, *save, *result = NULL;
+	const char **argv = ctx_alloc(ctx, (2 * RUN_MAX_FORWARDS + 10) * sizeof(char *));
+	const char *result = NULL;
 	int rc, n = 0;
 	size_t i;
 
@@ -105,17 +257,29 @@ static struct run_result run_rig(struct uk_ctx *ctx, struct build *b)
 			argv[n++] = "--net";
 			break;
 		}
+	for (i = 0; i < fw->n; i++) {
+		argv[n++] = "--forward";
+		argv[n++] = ctx_printf(ctx, "%u:%u", fw->f[i].host, fw->f[i].guest);
+	}
+	if (fw->n) {
+		argv[n++] = "--guest-ip";
+		argv[n++] = ctx_printf(ctx, "%u.%u.%u.%u/%u", dev->ipv4[0], dev->ipv4[1],
+				       dev->ipv4[2], dev->ipv4[3], dev->prefix);
+	}
 	argv[n++] = ctx_printf(ctx, "%s.xl", b->image);
 	argv[n] = NULL;
 
-	rc = proc_run_capture(ctx, argv, NULL, &out, NULL);
-	for (line = strtok_r(out, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
-		if (!strncmp(line, "=== xenrig guest ", 17) && strstr(line, " result: "))
-			result = strstr(line, " result: ") + 9;
-		else if (strncmp(line, "=== xenrig", 10))
-			printf("%s\n", line);
+	rc = rig_stream(ctx, argv, fw, &result);
+	if (rig_stop_signal && result && strstr(result, "shutdown=interrupted")) {
+		fprintf(stderr, "uk: the guest was stopped by %s\n",
+			rig_stop_signal == SIGINT ? "SIGINT" : "SIGTERM");
+		return uk_status(128 + rig_stop_signal);
 	}
-	fflush(stdout);
+	if (rig_stop_signal) {
+		diag_error(ctx, srcpos_none, "stopped by %s (the rig's status %d)",
+			   rig_stop_signal == SIGINT ? "SIGINT" : "SIGTERM", rc);
+		return uk_status(128 + rig_stop_signal);
+	}
 	if (rc != 0 || !result) {
 		diag_error(ctx, srcpos_none, "the Xen test rig failed (status %d)", rc);
 		return uk_status(UK_EXIT_TOOL);
@@ -132,6 +296,77 @@ static struct run_result run_rig(struct uk_ctx *ctx, struct build *b)
 		return image_status(atoi(result + 5));
 	diag_error(ctx, srcpos_none, "the rig's result line has no status: %s", result);
 	return uk_status(UK_EXIT_TOOL);
+}
+
+/* Every --forward HOSTPORT:GUESTPORT before "--" (cmd_parse keeps only
+ * one value per option). The values of other options are skipped, so
+ * that "--status-file --forward" names a file. -1 after a usage error. */
+static int parse_forwards(struct uk_ctx *ctx, struct cmd_args *a, struct cmd_opts *o,
+			  struct forwards *fw)
+{
+	int i;
+
+	fw->n = 0;
+	for (i = 0; i < o->rest && i < a->argc; i++) {
+		const char *arg = a->argv[i], *v, *why, *colon, *hp;
+		unsigned host, guest;
+		size_t k;
+
+		if (!strcmp(arg, "--"))
+			break;
+		if (!strcmp(arg, "--target") || !strcmp(arg, "--status-file")) {
+			i++;
+			continue;
+		}
+		if (!strncmp(arg, "--forward=", 10))
+			v = arg + 10;
+		else if (!strcmp(arg, "--forward") && i + 1 < a->argc)
+			v = a->argv[++i];
+		else
+			continue;
+		colon = strchr(v, ':');
+		if (!colon) {
+			diag_error(
+			    ctx, srcpos_none,
+			    "uk run: --forward wants HOSTPORT:GUESTPORT, such as 8080:80, not %s",
+			    diag_quote(ctx, v));
+			return -1;
+		}
+		hp = ctx_strndup(ctx, v, (size_t)(colon - v));
+		if ((why = netcheck_port(hp, &host)) || (why = netcheck_port(colon + 1, &guest))) {
+			bool h = netcheck_port(hp, &host) != NULL;
+
+			diag_error(ctx, srcpos_none, "uk run: --forward %s: the %s port %s is %s",
+				   diag_quote(ctx, v), h ? "host" : "guest",
+				   diag_quote(ctx, h ? hp : colon + 1), why);
+			return -1;
+		}
+		for (k = 0; k < fw->n; k++)
+			if (fw->f[k].host == host) {
+				diag_error(ctx, srcpos_none,
+					   "uk run: --forward: host port %u is given twice", host);
+				return -1;
+			}
+		if (fw->n == RUN_MAX_FORWARDS) {
+			diag_error(ctx, srcpos_none, "uk run: at most %d --forward options",
+				   RUN_MAX_FORWARDS);
+			return -1;
+		}
+		fw->f[fw->n++] = (struct forward){host, guest};
+	}
+	return 0;
+}
+
+/* The net device a forward goes to: the first with a static address. */
+static const struct manifest_device *forward_device(const struct build *b)
+{
+	size_t i;
+
+	for (i = 0; i < b->m->ndevices; i++)
+		if (b->m->devices[i].kind == DEVICE_NET && b->m->devices[i].has_ipv4 &&
+		    !b->m->devices[i].dhcp)
+			return &b->m->devices[i];
+	return NULL;
 }
 
 static bool is_xen_dom0(struct uk_ctx *ctx)
@@ -155,8 +390,26 @@ static int report_status(struct uk_ctx *ctx, const char *path, struct run_result
 }
 
 static struct run_result boot(struct uk_ctx *ctx, struct cmd_args *a, struct cmd_opts *o,
-			      struct build *b)
+			      struct build *b, const struct forwards *fw)
 {
+	const struct manifest_device *dev = NULL;
+
+	if (fw->n) {
+		if (strcmp(b->target->platform, "xen") || o->qemu) {
+			diag_error(ctx, srcpos_none,
+				   "uk run: --forward is for a Xen image on the rig, not %s",
+				   o->qemu ? "--qemu" : b->target->name);
+			return uk_status(UK_EXIT_USAGE);
+		}
+		if (!(dev = forward_device(b))) {
+			diag_error(
+			    ctx, srcpos_none,
+			    "uk run: --forward needs a net device with a static ipv4 address "
+			    "in uk.yaml");
+			return uk_status(UK_EXIT_USAGE);
+		}
+		return run_rig(ctx, b, fw, dev);
+	}
 	if (!strcmp(b->target->platform, "hosted"))
 		return run_hosted(ctx, a, o, b);
 	if (o->qemu)
@@ -170,20 +423,21 @@ static struct run_result boot(struct uk_ctx *ctx, struct cmd_args *a, struct cmd
 			return image_status(0);
 		return uk_status(UK_EXIT_TOOL);
 	}
-	return run_rig(ctx, b);
+	return run_rig(ctx, b, fw, NULL);
 }
 
 int cmd_run(struct uk_ctx *ctx, struct cmd_args *a)
 {
-	static const char *const allowed[] = {"target", "locked",      "rig",
-					      "qemu",	"status-file", NULL};
+	static const char *const allowed[] = {"target",	     "locked",	"rig", "qemu",
+					      "status-file", "forward", NULL};
 	struct cmd_opts o;
+	struct forwards fw;
 	struct build b;
 	int rc;
 
-	if (cmd_parse(ctx, a, "run", allowed, &o) != 0)
+	if (cmd_parse(ctx, a, "run", allowed, &o) != 0 || parse_forwards(ctx, a, &o, &fw) != 0)
 		return report_status(ctx, o.status_file, uk_status(UK_EXIT_USAGE));
 	if ((rc = build_app(ctx, a, &o, &b)) != UK_EXIT_OK)
 		return report_status(ctx, o.status_file, uk_status(rc));
-	return report_status(ctx, o.status_file, boot(ctx, a, &o, &b));
+	return report_status(ctx, o.status_file, boot(ctx, a, &o, &b, &fw));
 }

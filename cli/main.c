@@ -53,11 +53,17 @@ static const struct verb verbs[] = {
      "from uk.lock. --json prints a report instead (docs/ci.md): the image's path\n"
      "and sha256, the modules with versions and hashes, the diagnostics."},
     {"run", cmd_run,
-     "uk run [--target T] [--locked] [--rig | --qemu] [--status-file FILE] [-- ARGS...]",
+     "uk run [--target T] [--locked] [--rig | --qemu] [--forward HOSTPORT:GUESTPORT]...\n"
+     "       [--status-file FILE] [-- ARGS...]",
      "Builds, then boots the image and exits with its status. A hosted image runs as\n"
      "a process with ARGS. A Xen image boots with xl where this machine is a Xen dom0;\n"
      "elsewhere on the test rig (Debian's Xen and a dom0 inside QEMU, --rig), or\n"
      "with --qemu directly under QEMU's PVH loader, printing through its serial port.\n"
+     "--forward HOSTPORT:GUESTPORT (Xen on the rig; repeatable) makes the guest's TCP\n"
+     "port reachable at localhost:HOSTPORT, to its first static ipv4 address, and\n"
+     "prints a line with the URL once the guest answers; the guest then runs until\n"
+     "Ctrl-C or SIGTERM, which stop it and QEMU (exit status 130 or 143). For a time\n"
+     "limit: timeout -s INT SECS uk run ... --forward 8080:80.\n"
      "uk's own failures exit with 64-70: see 'uk help exit-status'. --status-file\n"
      "FILE writes whose status it is: 'image N' or 'uk N'."},
     {"check", cmd_check, "uk check [FILE] [--target T] [--json]",

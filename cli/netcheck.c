@@ -57,3 +57,25 @@ const char *netcheck_ifname(const char *name)
 			return "not a name: it may hold only letters, digits, '.', '-' and '_'";
 	return NULL;
 }
+
+const char *netcheck_port(const char *s, unsigned *port)
+{
+	unsigned long v = 0;
+	const char *p;
+
+	if (!*s)
+		return "empty";
+	for (p = s; *p; p++) {
+		if (*p < '0' || *p > '9')
+			return "not a number";
+		if (p - s >= 5)
+			return "out of range: a port is 1 to 65535";
+		v = v * 10 + (unsigned long)(*p - '0');
+	}
+	if (s[0] == '0' && s[1])
+		return "written with a leading zero";
+	if (v == 0 || v > 65535)
+		return "out of range: a port is 1 to 65535";
+	*port = (unsigned)v;
+	return NULL;
+}

@@ -23,4 +23,8 @@ const char *netcheck_ipv4_in_subnet(const uint8_t a[4], unsigned prefix);
  * Linux, which refuses only '/', ':' and white space), or NULL. */
 const char *netcheck_ifname(const char *name);
 
+/* Why s is not a TCP or UDP port (1 to 65535, plain decimal digits: no
+ * sign, no white space, no leading zero), or NULL with *port set. */
+const char *netcheck_port(const char *s, unsigned *port);
+
 #endif

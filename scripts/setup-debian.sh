@@ -20,6 +20,7 @@ packages=(
 	iproute2 iputils-ping socat procps dnsmasq-base   # network tests: namespaces, real Linux peers (dnsmasq: the DHCP server; -base: no system service)
 	nginx-light               # the http client's e2e test (test/e2e/http-client.sh): a real server
 	curl                      # HTTP tests: the client every behaviour of the http module is checked with
+	python3                   # network tests' raw clients (tcp-many.py, the http tests' http_wire.py)
 	chromium                  # test/e2e/xen-http-forward.sh: the http-static site in a real browser (headless)
 )
 sudo=

@@ -21,31 +21,7 @@ tap_precreate
 size=$((50 * 1024 * 1024))
 
 # the client's stream, as tcpprobe makes it: xorshift32 from 1, low bytes
-cat >"$WORK/gen.c" <<'C'
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-int main(int argc, char **argv)
-{
-	unsigned long long n = strtoull(argv[1], NULL, 10), i;
-	uint32_t x = 1;
-	static unsigned char b[65536];
-	size_t k = 0;
-
-	for (i = 0; i < n; i++) {
-		x ^= x << 13;
-		x ^= x >> 17;
-		x ^= x << 5;
-		b[k++] = (unsigned char)x;
-		if (k == sizeof(b) || i + 1 == n) {
-			fwrite(b, 1, k, stdout);
-			k = 0;
-		}
-	}
-	return 0;
-}
-C
-cc -O2 -o "$WORK/gen" "$WORK/gen.c"
+cc -O2 -o "$WORK/gen" "$UK_SRC/test/e2e/xorshift.c"
 
 ms() { date +%s%3N; }
 rate() { # bytes ms

@@ -13,6 +13,10 @@
 # (the files of SITE in turn, HTTP/1.1, Connection: close) and reads each
 # response: status 200 and the file's bytes.
 #
+#   http-load.py ADDR full N
+# opens N connections (the pool's size) and one more: that one gets a 503
+# and the close.
+#
 #   http-load.py ADDR abort
 # asks for a 50 MB stream, reads 1 MB and closes without reading the rest.
 #
@@ -185,6 +189,18 @@ def many(n, site):
         errors.append(f"{bad} of {n} connections failed")
 
 
+def full(n):
+    socks = [connect() for _ in range(n)]
+    time.sleep(0.3)  # all accepted
+    data, ended = http_wire.exchange(addr, b"GET /app.js HTTP/1.1\r\nHost: a\r\n\r\n", idle=5)
+    r, rest = http_wire.parse(data)
+    if [x.status for x in r] != [503] or rest or ended != "closed":
+        errors.append(f"connection {n + 1} of a pool of {n}: {data[:100]!r}, {ended}")
+    for s in socks:
+        s.close()
+    say(f"connection {n + 1} of a pool of {n}: {r[0].status if r else None}, {ended}")
+
+
 def abort():
     s = connect()
     s.sendall(b"GET /stream/50000000 HTTP/1.1\r\nHost: a\r\n\r\n")
@@ -203,6 +219,8 @@ if mode == "slow":
     slow(int(sys.argv[3]))
 elif mode == "many":
     many(int(sys.argv[3]), sys.argv[4])
+elif mode == "full":
+    full(int(sys.argv[3]))
 elif mode == "abort":
     abort()
 else:

@@ -12,7 +12,8 @@
 #    not read reset after it, other clients served meanwhile; the counters
 #    say so and the pool is empty after;
 #  - 500 connections open at once, each fetching a file and checking it;
-#    all served, none refused, and the pool back to empty;
+#    all served, none refused, and the pool back to empty; with the pool of
+#    512 full, one more gets a 503;
 #  - at the end, the heap back to what it was: nothing leaked.
 . "$(dirname "$0")/netlib.sh"
 command -v curl >/dev/null || fail "http tests need curl"
@@ -98,6 +99,11 @@ done
 	fail "fewer than $n responses"
 assert_eq "$(ctr 4 http.handler_errors)" 0 "handler errors"
 said "$n connections at once, every file right, the pool empty after"
+
+nsx timeout 30 python3 "$load_py" 10.0.0.2 full 512
+pool_drained 5
+assert_eq "$(($(ctr 5 http.conns_rejected) - $(ctr 4 http.conns_rejected)))" 1 "connections refused"
+said "the pool full: one more connection gets a 503"
 
 nsx timeout 20 curl -sS -o /dev/null "$url/stop"
 image_wait

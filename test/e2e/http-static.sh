@@ -109,7 +109,15 @@ assert_eq "$(stat -c %s "$WORK/body/2")" 0 "pipelined HEAD's body"
 cmp -s "$site/blob.bin" "$WORK/body/3" || fail "pipelined /blob.bin differs"
 cmp -s "$site/404.html" "$WORK/body/4" || fail "pipelined 404 page differs"
 cmp -s "$site/app.js" "$WORK/body/5" || fail "pipelined /app.js differs"
-said "pipelining: 5 requests at once, 5 responses in order"
+req="GET /big.txt HTTP/1.1\r\nHost: a\r\n\r\n"
+out=$(wire "$req$req$req$req$req$req$req$req$req${req%\\r\\n}Connection: close\r\n\r\n")
+assert_contains "$out" "response 10: 200"$'\n' "ten pipelined requests of 39 KB"
+assert_not_contains "$out" "response 11:" "ten pipelined requests of 39 KB"
+assert_contains "$out" "end: closed" "ten pipelined requests of 39 KB"
+for i in $(seq 10); do
+	cmp -s "$site/big.txt" "$WORK/body/$i" || fail "pipelined big.txt number $i differs"
+done
+said "pipelining: 5 requests at once, 5 responses in order; 10 of 39 KB, sent before reading"
 
 # ---- HEAD: the GET's fields, no body ----
 cget -D "$WORK/hg" -o /dev/null "$url/big.txt"
@@ -118,6 +126,12 @@ assert_eq "$(grep -vi '^date:' "$WORK/hh")" "$(grep -vi '^date:' "$WORK/hg")" "H
 out=$(wire "HEAD /blob.bin HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n")
 assert_contains "$out" "content-length: 5000" "HEAD /blob.bin"
 assert_contains "$out" "body: 0"$'\n'"end: closed" "HEAD /blob.bin"
+out=$(wire "HEAD /stream/1000000 HTTP/1.1\r\nHost: a\r\n\r\nHEAD /stream/9?chunked HTTP/1.1\r\nHost: a\r\n\r\nGET /app.js HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n")
+assert_contains "$out" "content-length: 1000000"$'\n'"body: 0" "HEAD of a stream"
+assert_contains "$out" "transfer-encoding: chunked"$'\n'"body: 0" "HEAD of a chunked stream"
+assert_contains "$out" "response 3: 200" "a GET after HEADs of streams"
+assert_not_contains "$out" "trailing:" "HEADs of streams"
+cmp -s "$site/app.js" "$WORK/body/3" || fail "the GET after HEADs of streams differs"
 said "HEAD: same fields, no body"
 
 # ---- HTTP/1.0, Host ----

@@ -9,7 +9,11 @@
 # with busybox nc, back whole (sha256). Frames both ways through its
 # rings, netback and the bridge. Then test/apps/xendhcp (ipv4: dhcp) gets
 # its lease from busybox's udhcpd in dom0 (test/e2e/xen-dhcp-peer.sh: a
-# static lease, 10.99.0.77) and answers 10 pings on it.
+# static lease, 10.99.0.77) and answers 10 pings on it. Last, the
+# http-static template's website (on the bridge at 10.99.0.3): dom0 fetches
+# every file of its site with busybox wget, each identical to the
+# template's (sha256), then sends 100 requests on one kept-alive connection
+# (test/e2e/xen-http-peer.sh).
 # usage: xen-net.sh x86_64 | xen-net.sh arm64 GIC_VERSION
 . "$(dirname "$0")/lib.sh"
 arch=$1
@@ -17,6 +21,22 @@ target=xen/$arch
 rig_args=(--arch "$arch" --net --peer "xennet=$UK_SRC/test/e2e/xen-net-peer.sh"
 	--peer "xendhcp=$UK_SRC/test/e2e/xen-dhcp-peer.sh")
 [ "$arch" = arm64 ] && rig_args+=(--gic "$2")
+
+# The website: the template as a user gets it, on the rig's bridge, told
+# to end after the site's files and the 100 kept-alive requests.
+"$UK" init web --template http-static >/dev/null
+site=$UK_SRC/templates/http-static/site
+mapfile -t files < <(cd "$site" && find . -type f | sed 's|^\./||' | LC_ALL=C sort)
+sed -i -e 's|{ name: net0, kind: net, tap: uk0, ipv4: 10.0.0.2/24 }|{ name: net0, kind: net, bridge: xenbr0, ipv4: 10.99.0.3/24, mac: "02:00:00:00:99:03" }|' \
+	-e "s|^memory: .*|&\ncmdline: \"$((${#files[@]} + 100))\"|" web/uk.yaml
+grep -q 'bridge: xenbr0' web/uk.yaml || fail "the template's device line changed; update xen-net.sh"
+web_image=$("$UK" -C web build --target "$target" | tail -n 1)
+[ -f "$web_image" ] || fail "no image: $web_image"
+cp "$UK_SRC/test/e2e/xen-http-peer.sh" web-peer.sh
+for f in "${files[@]}"; do
+	echo "# $f $(sha256sum <"$site/$f" | cut -d' ' -f1)" >>web-peer.sh
+done
+rig_args+=(--peer "web=$WORK/web-peer.sh")
 cp -r "$UK_SRC/test/apps/xennet" xennet
 image=$("$UK" -C xennet build --target "$target" | tail -n 1)
 [ -f "$image" ] || fail "no image: $image"
@@ -25,7 +45,7 @@ dhcp_image=$("$UK" -C xendhcp build --target "$target" | tail -n 1)
 [ -f "$dhcp_image" ] || fail "no image: $dhcp_image"
 assert_contains "$(cat "$image.xl")" 'vif = [ "bridge=xenbr0,mac=02:00:00:00:99:02" ]'
 
-"$UK_SRC/platform/xen/rig/xenrig" "${rig_args[@]}" --timeout 60 --log "$WORK/rig.log" "$image.xl" "$dhcp_image.xl" > rig.out ||
+"$UK_SRC/platform/xen/rig/xenrig" "${rig_args[@]}" --timeout 60 --log "$WORK/rig.log" "$image.xl" "$dhcp_image.xl" "$web_image.xl" > rig.out ||
 	fail "the rig failed:"$'\n'"$(cat rig.out)"$'\n'"$(tail -n 40 rig.log)"
 cat rig.out
 c=$(rig_log xennet console)
@@ -58,3 +78,12 @@ p=$(rig_log xendhcp peer)
 assert_contains "$p" "10 packets transmitted, 10 packets received, 0% packet loss"
 assert_contains "$(rig_result xendhcp)" "exit=0 shutdown=poweroff"
 assert_contains "$(rig_result xendhcp)" "peer_exit=0"
+
+c=$(rig_log web console)
+assert_contains "$c" "http-static: serving ${#files[@]} files at http://10.99.0.3:80/"
+assert_contains "$c" "http-static: answered $((${#files[@]} + 100)) requests"
+p=$(rig_log web peer)
+assert_contains "$p" "peer: ${#files[@]} files identical, 0 not"
+assert_contains "$p" "peer: keep-alive: 100 of 100 answered on one connection"
+assert_contains "$(rig_result web)" "exit=0 shutdown=poweroff"
+assert_contains "$(rig_result web)" "peer_exit=0"

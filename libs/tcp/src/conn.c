@@ -463,6 +463,7 @@ static const struct uk_counter_desc counter_descs[] = {
     UK_COUNTER(struct tcp_stats, keepalive_probes),
     UK_COUNTER(struct tcp_stats, keepalive_timeouts),
     UK_COUNTER(struct tcp_stats, idle_timeouts),
+    UK_COUNTER(struct tcp_stats, fin_wait_2_timeouts),
     UK_COUNTER_ARRAY(struct tcp_stats, drops, "drop", tcp_drop_names),
 };
 

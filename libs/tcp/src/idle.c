@@ -5,6 +5,9 @@
  * idle timeout ends a connection on which no data moved either way (none
  * received in order, none of ours acknowledged) for idle_ms, whatever the
  * peer keeps answering: a zero-window or silent peer cannot hold a slot.
+ * FIN-WAIT-2 has its own bound (CONFIG_TCP_FIN_WAIT_2_TIMEOUT_S): the app
+ * has closed, our FIN is acknowledged, and a peer that never sends its FIN
+ * must not keep the connection whatever the idle timeout says.
  * The timer is not moved by every segment: it fires at the earliest
  * deadline and is armed again from the times that segments recorded. */
 #include <errno.h>
@@ -36,11 +39,26 @@ static uint64_t idle_due(const struct tcp_conn *c)
 	return c->progress_ns + MS(c->idle_ms);
 }
 
+/* When FIN-WAIT-2 ends for want of the peer's FIN (the ACK of our FIN
+ * counted as progress); 0: not in FIN-WAIT-2, or no bound. */
+static uint64_t fin_wait_2_due(const struct tcp_conn *c)
+{
+	if (!CONFIG_TCP_FIN_WAIT_2_TIMEOUT_S || c->state != TCP_FIN_WAIT_2)
+		return 0;
+	return c->progress_ns + (uint64_t)CONFIG_TCP_FIN_WAIT_2_TIMEOUT_S * SCHED_NS_PER_S;
+}
+
+/* The earliest of two deadlines, 0 meaning none. */
+static uint64_t earliest(uint64_t a, uint64_t b)
+{
+	return a && (!b || a < b) ? a : b;
+}
+
 static void idle_timer(void *arg);
 
 void tcp_idle_arm(struct tcp_conn *c)
 {
-	uint64_t a = keepalive_due(c), b = idle_due(c), due = a && (!b || a < b) ? a : b;
+	uint64_t due = earliest(earliest(keepalive_due(c), idle_due(c)), fin_wait_2_due(c));
 
 	if (!due) {
 		sched_timer_stop(&c->idle);
@@ -61,8 +79,14 @@ static void give_up(struct tcp_conn *c)
 static void idle_timer(void *arg)
 {
 	struct tcp_conn *c = arg;
-	uint64_t now = sched_now_ns(), ka = keepalive_due(c), idle = idle_due(c);
+	uint64_t now = sched_now_ns(), ka = keepalive_due(c), idle = idle_due(c),
+		 fin2 = fin_wait_2_due(c);
 
+	if (fin2 && now >= fin2) {
+		tcp_counters.fin_wait_2_timeouts++;
+		give_up(c);
+		return;
+	}
 	if (idle && now >= idle) {
 		tcp_counters.idle_timeouts++;
 		give_up(c);

@@ -885,6 +885,7 @@ static bool ack_by_state(struct tcp_conn *c, const struct seg *s)
 	switch (c->state) {
 	case TCP_FIN_WAIT_1:
 		c->state = TCP_FIN_WAIT_2;
+		tcp_idle_arm(c); /* the wait for the peer's FIN is bounded */
 		return true;
 	case TCP_CLOSING:
 		tcp_enter_time_wait(c);

@@ -1441,6 +1441,32 @@ static void test_keepalive(void **state)
 	assert_int_equal(tcp_conn_count(), 0);
 }
 
+/* A peer that acknowledges our FIN and never sends its own: data from it
+ * keeps FIN-WAIT-2 alive, 60 s of silence end it with a RST. */
+static void test_fin_wait_2_timeout(void **state)
+{
+	uint32_t iss, p = PEER_ISS + 1;
+
+	(void)state;
+	iss = passive_open(1460, -1, 65535);
+	tcp_close(acc);
+	send_seg(80, p, iss + 2, T_ACK, 65535, NULL, 0, NULL, 0);
+	assert_int_equal(tcp_state(acc), TCP_FIN_WAIT_2);
+	sched_run_for(50 * SCHED_NS_PER_S);
+	send_seg(80, p, iss + 2, T_ACK, 65535, NULL, 0, "more", 4);
+	sched_run_for(50 * SCHED_NS_PER_S);
+	assert_non_null(acc);
+	assert_int_equal(tcp_state(acc), TCP_FIN_WAIT_2);
+	h_learn(H_PEER_IP, h_peer_mac); /* the peer's ARP entry aged meanwhile */
+	h_tx_clear();
+	sched_run_for(11 * SCHED_NS_PER_S);
+	assert_null(acc);
+	assert_int_equal(closed_err, -ETIMEDOUT);
+	assert_int_equal(sent(h_tx_count() - 1).flags, T_RST);
+	assert_int_equal(COUNTED(fin_wait_2_timeouts), 1);
+	assert_int_equal(tcp_conn_count(), 0);
+}
+
 /* The idle timeout: a connection on which no data moves ends, even when
  * the peer answers (here: a zero window it never opens). */
 static void test_idle_timeout(void **state)
@@ -1566,6 +1592,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_syn_evict_oldest, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_keepalive, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_idle_timeout, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_fin_wait_2_timeout, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_challenge_ack_limit, setup, teardown),
 	    cmocka_unit_test(test_siphash),
 	    cmocka_unit_test_setup_teardown(test_malformed, setup, teardown),

@@ -230,8 +230,9 @@ struct tcp_stats {
 	uint64_t challenge_acks;      /* ACKs to unacceptable segments (RFC 5961) */
 	uint64_t challenge_acks_suppressed; /* over the budget a second (RFC 5961 7) */
 	uint64_t keepalive_probes;
-	uint64_t keepalive_timeouts; /* connections ended by unanswered probes */
-	uint64_t idle_timeouts;	     /* connections ended by their idle timeout */
+	uint64_t keepalive_timeouts;  /* connections ended by unanswered probes */
+	uint64_t idle_timeouts;	      /* connections ended by their idle timeout */
+	uint64_t fin_wait_2_timeouts; /* closed ones whose peer never sent its FIN */
 	uint64_t drops[TCP_DROP_COUNT];
 };
 

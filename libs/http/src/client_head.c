@@ -6,25 +6,6 @@
 #include "client_priv.h"
 #include "http.h"
 
-/* field-vchar, obs-text, SP, HTAB */
-static bool text_byte(unsigned char c)
-{
-	return c == '\t' || (c >= 0x20 && c != 0x7f);
-}
-
-/* The line [p, end) without its terminator (CRLF or a bare LF): its
- * length, or -1 when a CR is anywhere else. */
-static long line_len(const char *p, const char *end)
-{
-	const char *cr;
-	long n = (long)(end - p) - 1; /* the LF */
-
-	if (n > 0 && p[n - 1] == '\r')
-		n--;
-	cr = memchr(p, '\r', (size_t)n);
-	return cr ? -1 : n;
-}
-
 /* HTTP-version SP 3DIGIT [SP reason-phrase] (a missing SP before an empty
  * reason is tolerated). */
 static enum hc_error status_line(struct hc_parser *p, char *s, long n)
@@ -44,56 +25,23 @@ static enum hc_error status_line(struct hc_parser *p, char *s, long n)
 	if (n > 12 && s[12] != ' ')
 		return HC_MALFORMED;
 	for (i = 13; i < n; i++)
-		if (!text_byte((unsigned char)s[i]))
+		if (!http_is_text((unsigned char)s[i]))
 			return HC_MALFORMED;
 	s[n] = 0;
 	p->resp.reason = n > 12 ? s + 13 : s + n;
 	return HC_OK;
 }
 
-/* field-name ":" OWS field-value OWS, NUL-terminated in place. */
-static enum hc_error field_line(struct hc_parser *p, char *s, long n)
+/* A field line [s, eol) into p->fields. */
+static enum hc_error field_line(struct hc_parser *p, char *s, char *eol)
 {
-	long i = 0, v, e;
+	const char **f = &p->fields[2 * p->resp.nfields];
 
 	if (p->resp.nfields == CONFIG_HTTP_CLIENT_MAX_HEADERS)
 		return HC_TOO_BIG;
-	while (i < n && http_is_tchar((unsigned char)s[i]))
-		i++;
-	if (!i || i == n || s[i] != ':')
-		return HC_MALFORMED; /* obs-fold, whitespace before ':', a bad byte */
-	s[i] = 0;
-	for (v = i + 1; v < n && (s[v] == ' ' || s[v] == '\t'); v++)
-		;
-	for (e = v; e < n; e++)
-		if (!text_byte((unsigned char)s[e]))
-			return HC_MALFORMED;
-	while (e > v && (s[e - 1] == ' ' || s[e - 1] == '\t'))
-		e--;
-	s[e] = 0;
-	p->fields[2 * p->resp.nfields] = s;
-	p->fields[2 * p->resp.nfields + 1] = s + v;
+	if (!http_field_split(s, eol, &f[0], &f[1]))
+		return HC_MALFORMED;
 	p->resp.nfields++;
-	return HC_OK;
-}
-
-/* Content-Length: digits, one value however many fields carry it. */
-static enum hc_error content_length(const char *v, bool *seen, uint64_t *len)
-{
-	uint64_t n = 0;
-	size_t i, k = strlen(v);
-
-	if (!k || k > 18)
-		return HC_MALFORMED;
-	for (i = 0; i < k; i++) {
-		if (v[i] < '0' || v[i] > '9')
-			return HC_MALFORMED;
-		n = n * 10 + (uint64_t)(v[i] - '0');
-	}
-	if (*seen && n != *len)
-		return HC_MALFORMED;
-	*seen = true;
-	*len = n;
 	return HC_OK;
 }
 
@@ -109,21 +57,24 @@ static enum hc_error framing(struct hc_parser *p)
 		const char *n = p->fields[2 * i], *v = p->fields[2 * i + 1];
 
 		if (!strcasecmp(n, "Content-Length")) {
-			if (content_length(v, &has_cl, &cl))
+			/* one value a field: unlike a request's (parse.c), no
+			 * list; a server has no reason to send one */
+			if (!http_length_value(v, strlen(v), &has_cl, &cl))
 				return HC_MALFORMED;
 		} else if (!strcasecmp(n, "Transfer-Encoding")) {
-			/* identity was asked for: chunked is the only coding */
+			/* identity was asked for: chunked is the only coding
+			 * (a server takes a list of them, parse.c, and answers
+			 * 501 to the ones it lacks) */
 			if (has_te || strcasecmp(v, "chunked"))
 				return HC_MALFORMED;
 			has_te = true;
 		} else if (!strcasecmp(n, "Connection")) {
-			close |= http_list_has(v, "close");
-			ka |= http_list_has(v, "keep-alive");
+			http_connection_options(v, &close, &ka);
 		}
 	}
 	if (has_te && (has_cl || r->version == 10))
 		return HC_MALFORMED; /* smuggling's shapes (RFC 9112 6.1, 6.3) */
-	r->keep_alive = r->version == 11 ? !close : ka && !close;
+	r->keep_alive = http_persistent(r->version, close, ka);
 	r->chunked = false;
 	r->length = 0;
 	r->body = false;
@@ -150,26 +101,21 @@ static enum hc_error framing(struct hc_parser *p)
 
 enum hc_error hc_parse_head(struct hc_parser *p)
 {
-	char *s = p->head, *end = p->head + p->len;
+	char *s = p->head, *end = p->head + p->len, *eol, *next;
 	enum hc_error e;
-	long n;
 
 	p->resp.nfields = 0;
 	p->resp.fields = p->fields;
-	n = line_len(s, s + p->status_end);
-	if (n < 0 || (e = status_line(p, s, n)))
+	eol = http_line_end(s, s + p->status_end, &next);
+	if (!eol || status_line(p, s, eol - s))
 		return HC_MALFORMED;
-	s += p->status_end;
-	while (s < end) {
-		char *lf = memchr(s, '\n', (size_t)(end - s));
-
-		if (!lf || (n = line_len(s, lf + 1)) < 0)
+	for (s = next; s < end; s = next) {
+		if (!(eol = http_line_end(s, end, &next)))
 			return HC_MALFORMED;
-		if (!n)
+		if (eol == s)
 			break; /* the empty line */
-		if ((e = field_line(p, s, n)))
+		if ((e = field_line(p, s, eol)))
 			return e;
-		s = lf + 1;
 	}
 	return framing(p);
 }

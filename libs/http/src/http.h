@@ -85,9 +85,44 @@ struct http_head {
 int http_parse_head(char *buf, size_t len, struct http_head *h);
 /* The first field named name (case-insensitive), or NULL. */
 const char *http_head_field(const struct http_head *h, const char *name);
+
+/* field.c: the grammar the server's request heads and the client's
+ * response heads share. */
+bool http_is_tchar(unsigned char c);
+static inline bool http_is_ows(unsigned char c)
+{
+	return c == ' ' || c == '\t';
+}
+/* field-vchar, obs-text, SP, HTAB: what field values and the other text
+ * lines may hold. */
+static inline bool http_is_text(unsigned char c)
+{
+	return c == '\t' || (c >= 0x20 && c != 0x7f);
+}
+/* The end of the line at p (its CRLF or bare LF) and the start of the
+ * next in *next; NULL when no LF comes before end or a CR stands anywhere
+ * but before the LF. */
+char *http_line_end(char *p, char *end, char **next);
+/* field-name ":" OWS field-value OWS in [p, eol), NUL-terminated in place;
+ * false when it is not one (obs-fold included). */
+bool http_field_split(char *p, char *eol, const char **name, const char **value);
+/* The next element of a comma list at *p (OWS trimmed): its start, its
+ * length in *len; NULL at the end. Empty elements are skipped. */
+const char *http_list_next(const char **p, size_t *len);
 /* True if the comma-separated list value holds token (case-insensitive). */
 bool http_list_has(const char *value, const char *token);
-bool http_is_tchar(unsigned char c);
+/* One Content-Length value s[0..len): 1 to 18 digits, the same as the one
+ * seen before if *seen; sets *length and *seen. False if it is not. */
+bool http_length_value(const char *s, size_t len, bool *seen, uint64_t *length);
+/* Connection's close and keep-alive options in value set *close and
+ * *keep_alive (left as they are otherwise: a message may carry several). */
+void http_connection_options(const char *value, bool *close, bool *keep_alive);
+/* Persistence (RFC 9112 9.3): HTTP/1.1 unless close, HTTP/1.0 only with
+ * keep-alive and without close. */
+static inline bool http_persistent(unsigned version, bool close, bool keep_alive)
+{
+	return !close && (version == 11 || keep_alive);
+}
 
 /* The value of a hex digit, -1 if c is none. */
 static inline int http_hex(int c)

@@ -5,33 +5,6 @@
 
 #include "http.h"
 
-bool http_is_tchar(unsigned char c)
-{
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	       (c && strchr("!#$%&'*+-.^_`|~", c));
-}
-
-static bool is_ows(char c)
-{
-	return c == ' ' || c == '\t';
-}
-
-/* The end of the line at p (its CR or LF) and the start of the next in
- * *next; NULL when a CR is not followed by LF or no LF comes. */
-static char *line_end(char *p, char *end, char **next)
-{
-	char *lf = memchr(p, '\n', (size_t)(end - p));
-	char *cr;
-
-	if (!lf)
-		return NULL;
-	*next = lf + 1;
-	cr = memchr(p, '\r', (size_t)(lf - p));
-	if (cr && cr != lf - 1)
-		return NULL;
-	return cr ? cr : lf;
-}
-
 /* method SP request-target SP HTTP-version */
 static int request_line(char *p, char *eol, struct http_head *h)
 {
@@ -60,33 +33,6 @@ static int request_line(char *p, char *eol, struct http_head *h)
 	return 0;
 }
 
-/* field-name ":" OWS field-value OWS, NUL-terminated in place. */
-static int field_line(char *p, char *eol, struct http_field *f)
-{
-	char *v, *e;
-
-	f->name = p;
-	while (p < eol && http_is_tchar((unsigned char)*p))
-		p++;
-	if (p == f->name || p == eol || *p != ':')
-		return 400; /* empty name, whitespace before ':', a bad character */
-	*p++ = 0;
-	while (p < eol && is_ows(*p))
-		p++;
-	v = p;
-	for (e = p; e < eol; e++) {
-		unsigned char c = (unsigned char)*e;
-
-		if ((c < 0x20 && c != '\t') || c == 0x7f)
-			return 400;
-	}
-	while (e > v && is_ows(e[-1]))
-		e--;
-	*e = 0;
-	f->value = v;
-	return 0;
-}
-
 const char *http_head_field(const struct http_head *h, const char *name)
 {
 	unsigned i;
@@ -97,60 +43,16 @@ const char *http_head_field(const struct http_head *h, const char *name)
 	return NULL;
 }
 
-/* The next element of a comma list at *p (OWS trimmed): its start, its
- * length in *len; NULL at the end. Empty elements are skipped. */
-static const char *list_next(const char **p, size_t *len)
-{
-	const char *s = *p, *e;
-
-	for (;;) {
-		while (*s == ',' || is_ows(*s))
-			s++;
-		if (!*s)
-			return NULL;
-		e = s;
-		while (*e && *e != ',')
-			e++;
-		*p = e;
-		*len = (size_t)(e - s);
-		while (*len && is_ows(s[*len - 1]))
-			(*len)--;
-		return s;
-	}
-}
-
-bool http_list_has(const char *value, const char *token)
-{
-	size_t n = strlen(token), len;
-	const char *e;
-
-	while ((e = list_next(&value, &len)))
-		if (len == n && !strncasecmp(e, token, n))
-			return true;
-	return false;
-}
-
-/* Content-Length: every value of every field one and the same number. */
+/* Content-Length: every value of every field one and the same number (a
+ * list of them, RFC 9110 8.6). */
 static int content_length(struct http_head *h, const char *v, bool *seen)
 {
 	const char *e;
-	size_t len, i;
+	size_t len;
 
-	while ((e = list_next(&v, &len))) {
-		uint64_t n = 0;
-
-		if (len > 18)
-			return 400; /* more than any body we take; and no overflow */
-		for (i = 0; i < len; i++) {
-			if (e[i] < '0' || e[i] > '9')
-				return 400;
-			n = n * 10 + (uint64_t)(e[i] - '0');
-		}
-		if (*seen && n != h->content_length)
+	while ((e = http_list_next(&v, &len)))
+		if (!http_length_value(e, len, seen, &h->content_length))
 			return 400;
-		h->content_length = n;
-		*seen = true;
-	}
 	return *seen ? 0 : 400;
 }
 
@@ -166,7 +68,7 @@ static int transfer_encoding(const struct http_head *h, bool *chunked)
 
 		if (strcasecmp(h->fields[i].name, "Transfer-Encoding"))
 			continue;
-		while ((e = list_next(&v, &len))) {
+		while ((e = http_list_next(&v, &len))) {
 			for (k = 0; k < len && http_is_tchar((unsigned char)e[k]); k++)
 				;
 			if (!k)
@@ -213,10 +115,7 @@ static int semantics(struct http_head *h)
 			if ((r = content_length(h, v, &has_length)))
 				return r;
 		} else if (!strcasecmp(n, "Connection")) {
-			if (http_list_has(v, "close"))
-				h->close = true;
-			if (http_list_has(v, "keep-alive"))
-				h->keep_alive_10 = true;
+			http_connection_options(v, &h->close, &h->keep_alive_10);
 		} else if (!strcasecmp(n, "Expect")) {
 			if (strcasecmp(v, "100-continue"))
 				return 417;
@@ -229,8 +128,7 @@ static int semantics(struct http_head *h)
 		return r;
 	if (chunked && (has_length || h->version == 10))
 		return 400; /* RFC 9112 6.1: framing a proxy may read otherwise */
-	if (h->version == 10 && !h->keep_alive_10)
-		h->close = true;
+	h->close = !http_persistent(h->version, h->close, h->keep_alive_10);
 	if (h->version == 11)
 		h->keep_alive_10 = false;
 	if (chunked)
@@ -249,21 +147,22 @@ int http_parse_head(char *buf, size_t len, struct http_head *h)
 
 	memset(h, 0, sizeof(*h));
 	h->version = 11;
-	if (!(eol = line_end(p, end, &next)))
+	if (!(eol = http_line_end(p, end, &next)))
 		return 400;
 	if ((r = request_line(p, eol, h)))
 		return r;
 	for (p = next;;) {
-		if (p >= end || !(eol = line_end(p, end, &next)))
+		if (p >= end || !(eol = http_line_end(p, end, &next)))
 			return 400;
 		if (eol == p)
 			break; /* the empty line */
-		if (is_ows(*p))
+		if (http_is_ows((unsigned char)*p))
 			return 400; /* obs-fold */
 		if (h->nfields == CONFIG_HTTP_MAX_HEADERS)
 			return 431;
-		if ((r = field_line(p, eol, &h->fields[h->nfields])))
-			return r;
+		if (!http_field_split(p, eol, &h->fields[h->nfields].name,
+				      &h->fields[h->nfields].value))
+			return 400;
 		h->nfields++;
 		p = next;
 	}

@@ -407,6 +407,8 @@ struct resolution *resolve(struct uk_ctx *ctx, const struct catalog *cat,
 	static const struct requirement blkdev = {.name = "blkdev-driver", .text = ""};
 	/* An assets folder is served by the module that bakes it in. */
 	static const struct requirement assets = {.name = "assets", .text = ""};
+	/* "ipv4: dhcp" is a promise that something asks for the address. */
+	static const struct requirement dhcp = {.name = "dhcp", .text = ""};
 	struct resolver r = {ctx, cat, target, m, NULL, NULL, 0, false};
 	size_t i;
 
@@ -421,6 +423,10 @@ struct resolution *resolve(struct uk_ctx *ctx, const struct catalog *cat,
 	for (i = 0; m && i < m->ndevices; i++)
 		push_demand(&r, m->devices[i].kind == DEVICE_NET ? &netdev : &blkdev,
 			    m->devices[i].pos, FROM_DEVICE, 0, m->devices[i].name);
+	for (i = 0; m && i < m->ndevices; i++)
+		if (m->devices[i].kind == DEVICE_NET && m->devices[i].dhcp)
+			push_demand(&r, &dhcp, m->devices[i].pos, FROM_DEVICE, 0,
+				    m->devices[i].name);
 	if (m && m->assets)
 		push_demand(&r, &assets, m->assets_pos, FROM_APP, 0, NULL);
 	/* The queue grows while we walk it; index, not pointer, survives that. */

@@ -209,6 +209,22 @@ static void test_device_needs_driver(void **state)
 	assert_non_null(strstr(fixture_errors(f), "  chain: device net0 -> netdev-driver\n"));
 }
 
+/* "ipv4: dhcp" brings the DHCP client: without it the device would never
+ * get its address. */
+static void test_dhcp_device_needs_dhcp(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_null(run(f, "xen/x86_64",
+			"name: app\ndevices:\n  - { name: net0, kind: net, "
+			"ipv4: dhcp }\n"));
+	assert_non_null(
+	    strstr(fixture_errors(f),
+		   "uk.yaml:3:5: error: unknown capability 'dhcp': no module provides it\n"));
+	assert_non_null(strstr(fixture_errors(f), "  chain: device net0 -> dhcp\n"));
+	assert_null(strstr(fixture_errors(f), "netdev-driver"));
+}
+
 static void test_chain_for_why(void **state)
 {
 	struct fixture *f = *state;
@@ -246,6 +262,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_ambiguous_without_default, setup,
 					    fixture_cmocka_teardown),
 	    cmocka_unit_test_setup_teardown(test_prefer_of_non_provider, setup,
+					    fixture_cmocka_teardown),
+	    cmocka_unit_test_setup_teardown(test_dhcp_device_needs_dhcp, setup,
 					    fixture_cmocka_teardown),
 	    cmocka_unit_test_setup_teardown(test_device_needs_driver, setup,
 					    fixture_cmocka_teardown),

@@ -27,7 +27,7 @@ rig_args=(--arch "$arch" --net --peer "xennet=$UK_SRC/test/e2e/xen-net-peer.sh"
 "$UK" init web --template http-static >/dev/null
 site=$UK_SRC/templates/http-static/site
 mapfile -t files < <(cd "$site" && find . -type f | sed 's|^\./||' | LC_ALL=C sort)
-sed -i -e 's|{ name: net0, kind: net, tap: uk0, ipv4: 10.0.0.2/24 }|{ name: net0, kind: net, bridge: xenbr0, ipv4: 10.99.0.3/24, mac: "02:00:00:00:99:03" }|' \
+sed -i -e 's|{ name: net0, kind: net, tap: uk0, ipv4: 10.0.0.2/24 }|{ name: net0, kind: net, bridge: xenbr0, ipv4: 10.99.0.3/24, mac: "02:00:00:00:99:04" }|' \
 	-e "s|^memory: .*|&\ncmdline: \"$((${#files[@]} + 100))\"|" web/uk.yaml
 grep -q 'bridge: xenbr0' web/uk.yaml || fail "the template's device line changed; update xen-net.sh"
 web_image=$("$UK" -C web build --target "$target" | tail -n 1)

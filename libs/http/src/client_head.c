@@ -83,7 +83,8 @@ static enum hc_error framing(struct hc_parser *p)
 	} else if (has_te) {
 		r->chunked = r->body = true;
 		r->length = -1;
-		memset(&p->chunked, 0, sizeof(p->chunked));
+		http_chunked_init(&p->chunked, CONFIG_HTTP_CLIENT_MAX_HEADER_BYTES,
+				  CONFIG_HTTP_CLIENT_MAX_HEADER_BYTES);
 		p->state = HC_BODY_CHUNKED;
 	} else if (has_cl) {
 		r->length = (int64_t)cl;

@@ -93,7 +93,7 @@ size_t hc_parser_feed(struct hc_parser *p, const uint8_t *in, size_t n)
 	while (i < n) {
 		const uint8_t *d;
 		size_t k;
-		enum hc_error e;
+		enum http_chunked_error e;
 		bool done;
 
 		switch (p->state) {
@@ -109,9 +109,11 @@ size_t hc_parser_feed(struct hc_parser *p, const uint8_t *in, size_t n)
 			i += k;
 			break;
 		case HC_BODY_CHUNKED:
-			i += hc_chunked_feed(&p->chunked, in + i, n - i, &d, &k, &e, &done);
+			i += http_chunked_feed(&p->chunked, in + i, n - i, &d, &k, &e, &done);
+			if (e == HTTP_CHUNKED_LONG_EXT || e == HTTP_CHUNKED_LONG_TRAILER)
+				return fail(p, HC_TOO_BIG, i);
 			if (e)
-				return fail(p, e, i);
+				return fail(p, HC_MALFORMED, i); /* or a size past 64 bits */
 			if (done)
 				p->state = HC_DONE;
 			body(p, d, k);

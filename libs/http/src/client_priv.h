@@ -12,6 +12,8 @@
 #include <http/client.h>
 #include <sched/sched.h>
 
+#include "chunked.h"
+
 #ifndef CONFIG_HTTP_CLIENT_MAX_STATUS_LINE
 #define CONFIG_HTTP_CLIENT_MAX_STATUS_LINE 512
 #endif
@@ -38,22 +40,6 @@
 /* Why a response failed. */
 enum hc_error { HC_OK, HC_MALFORMED, HC_TOO_BIG, HC_TRUNCATED };
 
-/* The chunked coding's decoder (RFC 9112 7.1), one byte of its lines at a
- * time and the data in spans. Zero-initialise to start. */
-struct hc_chunked {
-	int state;
-	uint64_t size; /* of the chunk, what is left of it while in its data */
-	unsigned digits;
-	size_t ext;	/* bytes of chunk extensions on this size line */
-	size_t trailer; /* bytes of the trailer section */
-};
-/* Decodes from in[0..n): returns the bytes consumed; *data and *len are
- * set to a span of chunk data when it stops at one (the caller passes it
- * on and calls again with what follows), *len 0 otherwise. *err is set on
- * an error, *done after the last chunk's trailer section. */
-size_t hc_chunked_feed(struct hc_chunked *c, const uint8_t *in, size_t n, const uint8_t **data,
-		       size_t *len, enum hc_error *err, bool *done);
-
 enum hc_state { HC_HEAD, HC_BODY_LENGTH, HC_BODY_CHUNKED, HC_BODY_CLOSE, HC_DONE, HC_FAILED };
 
 /* A response parser. hc_parser_start before each response. */
@@ -68,7 +54,7 @@ struct hc_parser {
 	const char *fields[2 * CONFIG_HTTP_CLIENT_MAX_HEADERS];
 	struct http_response resp;
 	uint64_t remaining; /* of a Content-Length body */
-	struct hc_chunked chunked;
+	struct http_chunked chunked;
 	unsigned interim; /* 1xx responses skipped */
 	/* the response's head, and a span of its body */
 	void (*on_head)(void *arg, const struct http_response *r);

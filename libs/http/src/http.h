@@ -13,6 +13,8 @@
 #include <sched/sched.h>
 #include <tcp/tcp.h>
 
+#include "chunked.h"
+
 /* Defaults for builds whose config.h lacks the module (host tests). */
 #ifndef CONFIG_HTTP_MAX_CONNECTIONS
 #define CONFIG_HTTP_MAX_CONNECTIONS 16
@@ -136,20 +138,16 @@ static inline int http_hex(int c)
 	return -1;
 }
 
-/* The chunked transfer coding's decoder (RFC 9112 7.1): a state machine
- * fed what arrives. Zero-initialise to start. */
-struct http_chunked {
-	int state;
-	uint64_t size; /* of the chunk being read; what is left of it in data */
-	unsigned digits;
-	size_t line; /* bytes of the extension or trailer line so far */
-	size_t trailer;
-};
-/* Feeds n bytes: decoded data goes to body (*body_len bytes already, at
- * most cap). Returns the bytes consumed; *status becomes 400 (malformed),
- * 413 (past cap) or 431 (trailers too big) on an error, *done true after
- * the last chunk and the trailer section (the rest is the next request). */
-size_t http_chunked_feed(struct http_chunked *c, const uint8_t *in, size_t n, uint8_t *body,
+/* The longest extensions of a request's chunk-size line. */
+#define HTTP_MAX_CHUNK_EXT 256
+
+/* chunked.c: a request's chunked body (c started with HTTP_MAX_CHUNK_EXT
+ * and CONFIG_HTTP_MAX_HEADER_BYTES), fed n bytes: decoded data goes to
+ * body (*body_len bytes already, at most cap). Returns the bytes consumed;
+ * *status becomes 400 (malformed), 413 (past cap) or 431 (trailers too
+ * big) on an error, *done true after the last chunk and the trailer
+ * section (the rest is the next request). */
+size_t http_chunked_body(struct http_chunked *c, const uint8_t *in, size_t n, uint8_t *body,
 			 size_t *body_len, size_t cap, int *status, bool *done);
 
 /* The path of a request target (origin-form or absolute-form http(s)),

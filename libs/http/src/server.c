@@ -95,7 +95,7 @@ static void start_request(struct http_conn *h)
 	h->line_done = false;
 	h->body_len = 0;
 	h->body_need = 0;
-	memset(&h->chunked, 0, sizeof(h->chunked));
+	http_chunked_init(&h->chunked, HTTP_MAX_CHUNK_EXT, CONFIG_HTTP_MAX_HEADER_BYTES);
 	memset(&h->head, 0, sizeof(h->head));
 	memset(&h->req, 0, sizeof(h->req));
 	h->close_after = false;
@@ -264,7 +264,7 @@ static size_t body_feed(struct http_conn *h, const uint8_t *p, size_t n)
 		int st;
 		bool done;
 
-		k = http_chunked_feed(&h->chunked, p, n, h->body, &h->body_len,
+		k = http_chunked_body(&h->chunked, p, n, h->body, &h->body_len,
 				      CONFIG_HTTP_MAX_BODY, &st, &done);
 		if (st)
 			fail(h, st);

@@ -1,5 +1,5 @@
 /* libFuzzer target of the client's response parser (client_parse.c,
- * client_head.c, client_chunked.c): each record's bytes are what a server
+ * client_head.c, chunked.c): each record's bytes are what a server
  * sends, fed as they would arrive. Flags: 1 starts a new response first
  * (2: to a HEAD), 4 ends the connection after. It checks what the parser
  * promises: one head per response, no body after HEAD, 204 or 304, never

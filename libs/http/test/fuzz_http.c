@@ -47,7 +47,7 @@ static void parsers(const uint8_t *p, size_t n)
 {
 	static char buf[70000], out[HTTP_PATH_CAP];
 	static uint8_t body[CONFIG_HTTP_MAX_BODY];
-	struct http_chunked c = {0};
+	struct http_chunked c;
 	struct http_head h;
 	uint64_t a, b;
 	size_t len = 0, k;
@@ -62,7 +62,8 @@ static void parsers(const uint8_t *p, size_t n)
 	if (!http_target_path(buf, n, out, sizeof(out), &k, &q) &&
 	    (k != strlen(out) || out[0] != '/'))
 		abort();
-	http_chunked_feed(&c, p, n, body, &len, sizeof(body), &st, &done);
+	http_chunked_init(&c, HTTP_MAX_CHUNK_EXT, CONFIG_HTTP_MAX_HEADER_BYTES);
+	http_chunked_body(&c, p, n, body, &len, sizeof(body), &st, &done);
 	if (len > sizeof(body))
 		abort();
 	http_accepts_gzip(buf);

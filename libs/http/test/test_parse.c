@@ -163,12 +163,12 @@ static int chunked(const char *in, size_t step, char *out, size_t *out_len, size
 	int st = 0;
 	bool done = false;
 
-	memset(&c, 0, sizeof(c));
+	http_chunked_init(&c, HTTP_MAX_CHUNK_EXT, CONFIG_HTTP_MAX_HEADER_BYTES);
 	*out_len = 0;
 	while (i < n && !done && !st) {
 		size_t k = n - i < step ? n - i : step;
 
-		i += http_chunked_feed(&c, (const uint8_t *)in + i, k, (uint8_t *)out, out_len, 32,
+		i += http_chunked_body(&c, (const uint8_t *)in + i, k, (uint8_t *)out, out_len, 32,
 				       &st, &done);
 	}
 	*used = i;
@@ -206,6 +206,36 @@ static void test_chunked(void **state)
 	assert_int_equal(chunked("21\r\n", 4, out, &len, &used), 413);
 	assert_int_equal(chunked("10\r\n0123456789abcdef\r\n11\r\n", 100, out, &len, &used), 413);
 	assert_int_equal(chunked("ffffffffffffffffff\r\n", 100, out, &len, &used), 413);
+	/* 413 is decided when the size line ends, not before */
+	assert_int_equal(chunked("21", 1, out, &len, &used), -1);
+	assert_int_equal(chunked("21;x", 1, out, &len, &used), -1);
+	/* a size's leading zeros are its digits too (1*HEXDIG) */
+	assert_int_equal(chunked("000000000000000000001\r\nA\r\n0\r\n\r\n", 5, out, &len, &used),
+			 0);
+	assert_int_equal(len, 1);
+	/* no obs-fold in trailers, as in heads */
+	assert_int_equal(chunked("1\r\na\r\n0\r\nT: 1\r\n folded\r\n\r\n", 1, out, &len, &used),
+			 400);
+}
+
+/* A size line's extensions and the trailer section, at their limits. */
+static void test_chunked_limits(void **state)
+{
+	static char in[2 * CONFIG_HTTP_MAX_HEADER_BYTES];
+	char out[32];
+	size_t len, used;
+
+	(void)state;
+	snprintf(in, sizeof(in), "1;%0*d\r\na\r\n0\r\n\r\n", HTTP_MAX_CHUNK_EXT, 0);
+	assert_int_equal(chunked(in, 7, out, &len, &used), 0);
+	snprintf(in, sizeof(in), "1;%0*d\r\na\r\n0\r\n\r\n", HTTP_MAX_CHUNK_EXT + 1, 0);
+	assert_int_equal(chunked(in, 7, out, &len, &used), 400);
+	/* the trailer section's bytes: its lines and their ends, the last
+	 * empty line's included */
+	snprintf(in, sizeof(in), "0\r\nT: %0*d\r\n\r\n", CONFIG_HTTP_MAX_HEADER_BYTES - 7, 0);
+	assert_int_equal(chunked(in, 7, out, &len, &used), 0);
+	snprintf(in, sizeof(in), "0\r\nT: %0*d\r\n\r\n", CONFIG_HTTP_MAX_HEADER_BYTES - 6, 0);
+	assert_int_equal(chunked(in, 7, out, &len, &used), 431);
 }
 
 static int target(const char *t, char *out)
@@ -354,17 +384,12 @@ static void test_range(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_request_line),
-	    cmocka_unit_test(test_fields),
-	    cmocka_unit_test(test_host),
-	    cmocka_unit_test(test_framing),
-	    cmocka_unit_test(test_persistence),
-	    cmocka_unit_test(test_chunked),
-	    cmocka_unit_test(test_target),
-	    cmocka_unit_test(test_date),
-	    cmocka_unit_test(test_accept_encoding),
-	    cmocka_unit_test(test_etag),
-	    cmocka_unit_test(test_range),
+	    cmocka_unit_test(test_request_line),   cmocka_unit_test(test_fields),
+	    cmocka_unit_test(test_host),	   cmocka_unit_test(test_framing),
+	    cmocka_unit_test(test_persistence),	   cmocka_unit_test(test_chunked),
+	    cmocka_unit_test(test_chunked_limits), cmocka_unit_test(test_target),
+	    cmocka_unit_test(test_date),	   cmocka_unit_test(test_accept_encoding),
+	    cmocka_unit_test(test_etag),	   cmocka_unit_test(test_range),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

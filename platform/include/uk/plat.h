@@ -28,6 +28,19 @@ uint64_t plat_monotonic_ns(void);
  * hypervisor knows it; 0 when the platform has no wall clock. */
 uint64_t plat_wallclock_ns(void);
 
+/* The platform's own entropy source, for the rng module. */
+enum plat_entropy_source {
+	PLAT_ENTROPY_NONE,
+	PLAT_ENTROPY_GETRANDOM, /* hosted: getrandom(2) */
+	PLAT_ENTROPY_TOOLSTACK, /* Xen: the per-boot seed from the command line */
+};
+
+/* Fills at most len bytes of buf with full-entropy bytes from the
+ * platform's own source, sets *src to it and returns how many it wrote; 0
+ * (and PLAT_ENTROPY_NONE) when it has none (left). Xen's seed is given
+ * once and erased; getrandom gives bytes at every call. */
+size_t plat_entropy(void *buf, size_t len, enum plat_entropy_source *src);
+
 /* Returns when an event arrives (a device, the console) or when the
  * monotonic clock reaches deadline_ns, whichever is first; may return
  * early. The CPU is idle meanwhile on every platform with a hypervisor

@@ -17,7 +17,7 @@
 static bool field_text(const char *s)
 {
 	for (; *s; s++)
-		if (((unsigned char)*s < 0x20 && *s != '\t') || *s == 0x7f)
+		if (!http_is_text((unsigned char)*s))
 			return false;
 	return true;
 }

@@ -29,6 +29,8 @@ extern struct arm64_dt arm64_dt;
 
 /* dtb.c */
 int arm64_dt_read(const void *fdt);
+/* Overwrites /chosen/bootargs in the blob with zeros (it may hold the seed). */
+void arm64_dt_erase_bootargs(void *fdt);
 
 /* mmu.c: identity map with W^X; normal memory for RAM and the Xen regions. */
 void arm64_mmu_early(void);

@@ -4,6 +4,7 @@
 #include <xen-core/console.h>
 #include <xen-core/hypercall.h>
 #include <xen-core/print.h>
+#include <xen-core/seed.h>
 #include <xen-core/time.h>
 #include <uk/glue.h>
 #include <uk/plat.h>
@@ -22,7 +23,7 @@ static int nregions;
 uint64_t arm64_boot_counter, arm64_main_counter;
 uintptr_t __stack_chk_guard;
 
-_Noreturn void arm64_boot(const void *dtb);
+_Noreturn void arm64_boot(void *dtb);
 
 /* Free RAM: every memory bank less the image (which starts the first bank). */
 static void release_ram(void)
@@ -72,8 +73,10 @@ static void map_param_page(uint32_t param)
 		arm64_map_normal(pfn << 12, 4096);
 }
 
-_Noreturn void arm64_boot(const void *dtb)
+_Noreturn void arm64_boot(void *dtb)
 {
+	int argc;
+
 	canary_init();
 	arm64_mmu_early();
 	if (arm64_dt_read(dtb) != 0 || !arm64_dt.xen || !arm64_dt.gic_version) {
@@ -81,6 +84,11 @@ _Noreturn void arm64_boot(const void *dtb)
 		for (;;)
 			__asm__ volatile("wfi");
 	}
+	/* The device tree lies in RAM we hand out and its bootargs may hold
+	 * the toolstack's seed: erased while the early map lets us write. */
+	arm64_dt_erase_bootargs(dtb);
+	argc = xen_seed_take(xen_split_args(arm64_dt.bootargs, uk_default_argv[0], argv, MAX_ARGS),
+			     argv);
 	xen_hypercall_init();
 	arm64_mmu_final();
 	if (!xen_shared_info_map((uintptr_t)shared_info_page >> 12))
@@ -95,8 +103,7 @@ _Noreturn void arm64_boot(const void *dtb)
 	xen_time_init();
 	release_ram();
 	__asm__ volatile("mrs %0, cntvct_el0" : "=r"(arm64_main_counter));
-	plat_exit(uk_glue_run(xen_split_args(arm64_dt.bootargs, uk_default_argv[0], argv, MAX_ARGS),
-			      argv));
+	plat_exit(uk_glue_run(argc, argv));
 }
 
 uint64_t plat_xen_boot_ticks(void)

@@ -75,3 +75,12 @@ int arm64_dt_read(const void *fdt)
 	}
 	return 0;
 }
+
+void arm64_dt_erase_bootargs(void *fdt)
+{
+	int node = fdt_path_offset(fdt, "/chosen"), len = 0;
+	volatile char *args = node >= 0 ? fdt_getprop_w(fdt, node, "bootargs", &len) : NULL;
+
+	while (args && len-- > 0)
+		*args++ = 0;
+}

@@ -3,6 +3,7 @@
 #include <xen-core/console.h>
 #include <xen-core/hypercall.h>
 #include <xen-core/print.h>
+#include <xen-core/seed.h>
 #include <xen-core/time.h>
 #include <uk/glue.h>
 #include <uk/plat.h>
@@ -30,18 +31,20 @@ uint64_t plat_xen_boot_cycles(void)
 _Noreturn void xen_x86_boot(const struct hvm_start_info *si);
 
 /* The command line from the start info, split on spaces; argv[0] is the
- * app's name. Copied first: the start info lies in RAM we hand out. */
+ * app's name. Copied first: the start info lies in RAM we hand out, so the
+ * original is erased (it may hold the toolstack's seed), and the seed is
+ * taken out of argv (xen-core/seed.h). */
 static int parse_cmdline(const struct hvm_start_info *si)
 {
-	const char *src = si && si->cmdline_paddr ? (const char *)(uintptr_t)si->cmdline_paddr : "";
+	volatile char *src = si && si->cmdline_paddr ? (char *)(uintptr_t)si->cmdline_paddr : 0;
 	size_t n = 0;
 
-	while (src[n] && n < sizeof(cmdline) - 1) {
+	while (src && src[n] && n < sizeof(cmdline) - 1) {
 		cmdline[n] = src[n];
-		n++;
+		src[n++] = 0;
 	}
 	cmdline[n] = 0;
-	return xen_split_args(cmdline, uk_default_argv[0], argv, MAX_ARGS);
+	return xen_seed_take(xen_split_args(cmdline, uk_default_argv[0], argv, MAX_ARGS), argv);
 }
 
 static int events_init(void)

@@ -24,6 +24,7 @@
 #define SYS_openat	    257
 #define SYS_ppoll	    271
 #define SYS_epoll_create1   291
+#define SYS_getrandom	    318
 
 #define HOSTED_EINTR	       4
 #define HOSTED_EBADF	       9

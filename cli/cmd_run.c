@@ -13,6 +13,7 @@
 #include "netcheck.h"
 #include "proc.h"
 #include "strbuf.h"
+#include "xlseed.h"
 
 /* --forward HOSTPORT:GUESTPORT, at most this many (the rig's limit). */
 #define RUN_MAX_FORWARDS 16
@@ -63,9 +64,15 @@ static struct run_result run_hosted(struct uk_ctx *ctx, struct cmd_args *a, stru
 }
 
 /* QEMU's PVH loader boots the image; it prints through COM1 and ends QEMU
- * through isa-debug-exit, whose status is 2 * the image's status + 1. */
+ * through isa-debug-exit, whose status is 2 * the image's status + 1. The
+ * command line carries this boot's seed, as on Xen (xlseed.h). */
 static struct run_result run_qemu(struct uk_ctx *ctx, struct build *b)
 {
+	char hex[2 * XLSEED_BYTES + 1];
+	const char *cmdline = b->m->cmdline ? b->m->cmdline : "";
+	const char *append = xlseed_fresh_hex(hex) ? ctx_printf(ctx, "%s%suk.seed=%s", cmdline,
+								*cmdline ? " " : "", hex)
+						   : NULL;
 	const char *mem = ctx_printf(ctx, "%llu", (unsigned long long)(b->m->memory_bytes >> 20));
 	const char *argv[] = {"qemu-system-x86_64",
 			      "-accel",
@@ -90,10 +97,15 @@ static struct run_result run_qemu(struct uk_ctx *ctx, struct build *b)
 			      "-kernel",
 			      b->image,
 			      "-append",
-			      b->m->cmdline ? b->m->cmdline : "",
+			      append,
 			      NULL};
-	int rc = proc_run(ctx, argv, NULL, NULL);
+	int rc;
 
+	if (!append) {
+		diag_error(ctx, srcpos_none, "getrandom failed: no seed for the guest");
+		return uk_status(UK_EXIT_IO);
+	}
+	rc = proc_run(ctx, argv, NULL, NULL);
 	if (rc < 0)
 		return uk_status(UK_EXIT_TOOL);
 	if (rc & 1)
@@ -245,7 +257,7 @@ static struct run_result run_rig(struct uk_ctx *ctx, struct build *b, const stru
 {
 	const char *rig = fs_join(ctx, ctx->home, "platform/xen/rig/xenrig");
 	const char **argv = ctx_alloc(ctx, (2 * RUN_MAX_FORWARDS + 10) * sizeof(char *));
-	const char *result = NULL;
+	const char *result = NULL, *boot_xl;
 	int rc, n = 0;
 	size_t i;
 
@@ -266,10 +278,13 @@ static struct run_result run_rig(struct uk_ctx *ctx, struct build *b, const stru
 		argv[n++] = ctx_printf(ctx, "%u.%u.%u.%u/%u", dev->ipv4[0], dev->ipv4[1],
 				       dev->ipv4[2], dev->ipv4[3], dev->prefix);
 	}
-	argv[n++] = ctx_printf(ctx, "%s.xl", b->image);
+	/* a copy of the config with this boot's seed (xlseed.h) */
+	if (!(argv[n++] = boot_xl = xlseed_write(ctx, ctx_printf(ctx, "%s.xl", b->image))))
+		return uk_status(UK_EXIT_IO);
 	argv[n] = NULL;
 
 	rc = rig_stream(ctx, argv, fw, &result);
+	xlseed_remove(boot_xl);
 	if (rig_stop_signal && result && strstr(result, "shutdown=interrupted")) {
 		fprintf(stderr, "uk: the guest was stopped by %s\n",
 			rig_stop_signal == SIGINT ? "SIGINT" : "SIGTERM");
@@ -415,11 +430,16 @@ static struct run_result boot(struct uk_ctx *ctx, struct cmd_args *a, struct cmd
 	if (o->qemu)
 		return run_qemu(ctx, b);
 	if (!o->rig && is_xen_dom0(ctx)) {
-		const char *argv[] = {"xl", "create", "-c", ctx_printf(ctx, "%s.xl", b->image),
-				      NULL};
+		const char *boot_xl = xlseed_write(ctx, ctx_printf(ctx, "%s.xl", b->image));
+		const char *argv[] = {"xl", "create", "-c", boot_xl, NULL};
+		int rc;
 
+		if (!boot_xl)
+			return uk_status(UK_EXIT_IO);
+		rc = proc_run(ctx, argv, NULL, NULL);
+		xlseed_remove(boot_xl);
 		/* xl create -c ends with the console, not with the guest's status. */
-		if (proc_run(ctx, argv, NULL, NULL) == 0)
+		if (rc == 0)
 			return image_status(0);
 		return uk_status(UK_EXIT_TOOL);
 	}

@@ -37,11 +37,11 @@ typedef void (*sched_fn)(void *arg);
 /* A one-shot timer. Zero-initialise it (or let it be static); fields are
  * private to sched. */
 struct sched_timer {
-	uint64_t deadline;
-	uint64_t seq;
+	uint64_t deadline, seq;		/* when, and its start's stamp */
+	uint64_t key_deadline, key_seq; /* its place in the heap: never later */
 	sched_fn fn;
 	void *arg;
-	struct sched_timer *prev, *next;
+	struct sched_timer *child, *next, *prev;
 	bool pending;
 };
 
@@ -49,11 +49,13 @@ struct sched_timer {
  * reached deadline_ns (at once, on the loop's next turn, if it already
  * has). A pending timer is re-armed with the new values. Timers with the
  * same deadline fire in the order they were started. A periodic timer is
- * one whose callback starts it again. O(number of pending timers). */
+ * one whose callback starts it again. O(1): the work is done when the
+ * timer comes to the top of the heap (O(log n) amortised, n pending). */
 void sched_timer_start(struct sched_timer *t, uint64_t deadline_ns, sched_fn fn, void *arg);
 
 /* Disarms t; its callback will not run. Stopping a timer that is not
- * pending (never started, fired, stopped) does nothing. O(1). */
+ * pending (never started, fired, stopped) does nothing. O(log n)
+ * amortised. */
 void sched_timer_stop(struct sched_timer *t);
 
 /* True from sched_timer_start until the callback is called or the timer is

@@ -3,7 +3,7 @@
 # tests over it, and libFuzzer targets (built with clang, whatever compiler
 # builds the rest).
 get_filename_component(UK_ROOT ${CMAKE_CURRENT_LIST_DIR}/../.. ABSOLUTE)
-set(UK_NET_MODULES sched netdev ethernet arp ipv4 icmp udp)
+set(UK_NET_MODULES rng sched netdev ethernet arp ipv4 icmp udp)
 set(UK_NET_SOURCES "")
 set(UK_NET_INCLUDES ${UK_ROOT}/test/net ${UK_ROOT}/platform/include)
 foreach(m ${UK_NET_MODULES})

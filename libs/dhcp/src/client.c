@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include <ipv4/ipv4.h>
+#include <rng/rng.h>
 #include <sched/sched.h>
 #include <udp/udp.h>
 #include <uk/glue.h>
@@ -33,7 +34,6 @@ static struct udp_socket sock;
 static dhcp_event_fn handler;
 static void *handler_arg;
 static bool changed; /* a lease was obtained: dhcp_wait_bound looks again */
-static uint64_t rng;
 
 static void put32(uint8_t *p, uint32_t v)
 {
@@ -41,26 +41,6 @@ static void put32(uint8_t *p, uint32_t v)
 	p[1] = (uint8_t)(v >> 16);
 	p[2] = (uint8_t)(v >> 8);
 	p[3] = (uint8_t)v;
-}
-
-/* xorshift64*: xids and jitter need to differ, not to be secret. */
-static uint32_t random32(void)
-{
-	rng ^= rng >> 12;
-	rng ^= rng << 25;
-	rng ^= rng >> 27;
-	return (uint32_t)((rng * 0x2545f4914f6cdd1dull) >> 32);
-}
-
-static void seed(const struct netdev *dev)
-{
-	unsigned i;
-
-	rng ^= sched_now_ns() ^ 0x9e3779b97f4a7c15ull;
-	for (i = 0; i < NETDEV_MAC_LEN; i++)
-		rng = (rng ^ dev->mac[i]) * 0x100000001b3ull;
-	if (!rng)
-		rng = 1;
 }
 
 static struct client *client_of(const struct netdev *dev)
@@ -141,7 +121,7 @@ static void send_msg(struct client *c, uint8_t type, uint32_t dst)
 static uint64_t backoff_ns(struct client *c)
 {
 	uint64_t base = c->retry_ms, j = base / 4 < 1000 ? base / 4 : 1000;
-	uint64_t d = base - j + (j ? random32() % (2 * j + 1) : 0);
+	uint64_t d = base - j + (j ? rng_uniform((uint32_t)(2 * j + 1)) : 0);
 
 	c->retry_ms = base * 2 > CONFIG_DHCP_RETRY_MAX_MS ? CONFIG_DHCP_RETRY_MAX_MS : base * 2;
 	return d * MS;
@@ -162,7 +142,7 @@ static void restart(struct client *c)
 {
 	stop_timers(c);
 	c->state = DHCP_SELECTING;
-	c->xid = random32();
+	c->xid = rng_u32();
 	c->acquire_ns = sched_now_ns();
 	c->retry_ms = CONFIG_DHCP_RETRY_MS;
 	send_msg(c, DHCP_DISCOVER, IPV4_BROADCAST);
@@ -234,7 +214,7 @@ static void on_t1(void *arg)
 	struct client *c = arg;
 
 	c->state = DHCP_RENEWING;
-	c->xid = random32();
+	c->xid = rng_u32();
 	c->acquire_ns = c->request_ns = sched_now_ns();
 	send_msg(c, DHCP_REQUEST, c->lease.server);
 	arm_lease_retry(c, c->t2_ns);
@@ -246,7 +226,7 @@ static void on_t2(void *arg)
 
 	sched_timer_stop(&c->tx);
 	c->state = DHCP_REBINDING;
-	c->xid = random32();
+	c->xid = rng_u32();
 	c->acquire_ns = c->request_ns = sched_now_ns();
 	send_msg(c, DHCP_REQUEST, IPV4_BROADCAST);
 	arm_lease_retry(c, c->expiry_ns);
@@ -354,7 +334,7 @@ static void on_ack(struct client *c, const struct dhcp_msg *m)
 	c->lease = l;
 	c->has_lease = true;
 	c->state = DHCP_BOUND;
-	c->xid = random32(); /* late copies of this ACK no longer match */
+	c->xid = rng_u32(); /* late copies of this ACK no longer match */
 	if (l.lease_time != DHCP_INFINITE) {
 		lease_ns = l.start_ns;
 		c->t1_ns = lease_ns + (uint64_t)l.t1 * S;
@@ -452,7 +432,6 @@ int dhcp_start(struct netdev *dev)
 	}
 	memset(c, 0, sizeof(*c));
 	c->dev = dev;
-	seed(dev);
 	ipv4_configure(dev, 0, 0, 0);
 	restart(c);
 	return 0;

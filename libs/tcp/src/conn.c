@@ -3,11 +3,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <rng/rng.h>
+
 #include "tcp.h"
 
 struct tcp_conn tcp_pool[CONFIG_TCP_MAX_CONNECTIONS];
 struct tcp_listener *tcp_listeners;
-static uint16_t next_ephemeral = TCP_EPHEMERAL_FIRST;
 
 const char *const tcp_state_names[TCP_STATE_COUNT] = {
     "CLOSED",	  "LISTEN",	"SYN-SENT", "SYN-RECEIVED", "ESTABLISHED", "FIN-WAIT-1",
@@ -207,7 +208,7 @@ int tcp_connect(struct tcp_conn **out, uint32_t dst, uint16_t port, tcp_recv_fn 
 	struct ipv4_route rt;
 	struct tcp_conn *c;
 	unsigned tries;
-	uint16_t lport = 0;
+	uint16_t lport = 0, next;
 	int r;
 
 	if (!port || !dst || dst == IPV4_BROADCAST)
@@ -217,10 +218,13 @@ int tcp_connect(struct tcp_conn **out, uint32_t dst, uint16_t port, tcp_recv_fn 
 		return r;
 	if (!rt.src)
 		return -ENETUNREACH;
+	/* RFC 6056's algorithm 1: a random port, then the next free one */
+	next = (uint16_t)(TCP_EPHEMERAL_FIRST +
+			  rng_uniform(TCP_EPHEMERAL_LAST - TCP_EPHEMERAL_FIRST + 1));
 	for (tries = 0; tries <= TCP_EPHEMERAL_LAST - TCP_EPHEMERAL_FIRST; tries++) {
-		uint16_t p = next_ephemeral;
+		uint16_t p = next;
 
-		next_ephemeral = p == TCP_EPHEMERAL_LAST ? TCP_EPHEMERAL_FIRST : (uint16_t)(p + 1);
+		next = p == TCP_EPHEMERAL_LAST ? TCP_EPHEMERAL_FIRST : (uint16_t)(p + 1);
 		if (!port_taken(p)) {
 			lport = p;
 			break;

@@ -202,7 +202,6 @@ static void listen_syn(struct tcp_listener *l, const struct ipv4_packet *pkt, co
 {
 	struct tcp_conn *c;
 
-	tcp_secret_stir();
 	if (l->half_open >= l->backlog) {
 		drop(TCP_DROP_SYN_BACKLOG);
 		/* the oldest entry makes room once its SYN-ACK went unanswered

@@ -1,15 +1,13 @@
 /* The per-boot secret behind ISNs and SYN cookies, and SipHash-2-4 (Aumasson
- * and Bernstein, 2012) keyed with it. There is no RNG module yet: the key
- * is mixed from what the platform offers at boot (the monotonic clock, the
- * cycle counter, addresses that ASLR moves on hosted) and stirred again with
- * the cycle counter when the first SYN arrives. It is unpredictable to an
- * off-path peer only as far as those are: see docs/security.md. */
+ * and Bernstein, 2012) keyed with it. The key comes from the rng module at
+ * init: as unpredictable as the rng's sources (docs/rng.md). */
 #include <string.h>
+
+#include <rng/rng.h>
 
 #include "tcp.h"
 
 static uint64_t key[2];
-static bool stirred;
 
 static uint64_t rotl(uint64_t x, unsigned b)
 {
@@ -63,47 +61,9 @@ uint64_t tcp_siphash(const uint64_t k[2], const void *data, size_t len)
 	return v[0] ^ v[1] ^ v[2] ^ v[3];
 }
 
-/* The CPU's cycle counter where there is one that user code may read. */
-static uint64_t cycles(void)
-{
-#if defined(__x86_64__)
-	return __builtin_ia32_rdtsc();
-#elif defined(__aarch64__)
-	uint64_t t;
-
-	__asm__ volatile("mrs %0, cntvct_el0" : "=r"(t));
-	return t;
-#else
-	return 0;
-#endif
-}
-
-/* Folds x into the key. */
-static void mix(uint64_t x)
-{
-	uint64_t m[2] = {x, key[0]};
-
-	key[0] = tcp_siphash(key, m, sizeof(m));
-	key[1] ^= tcp_siphash(key, &x, sizeof(x));
-}
-
 void tcp_secret_init(void)
 {
-	int local;
-
-	mix(sched_now_ns());
-	mix(cycles());
-	mix((uint64_t)(uintptr_t)&local);
-	mix((uint64_t)(uintptr_t)tcp_pool);
-	stirred = false;
-}
-
-void tcp_secret_stir(void)
-{
-	if (stirred)
-		return;
-	stirred = true;
-	mix(cycles() ^ sched_now_ns());
+	rng_bytes(key, sizeof(key));
 }
 
 uint64_t tcp_secret_hash(const void *data, size_t len)

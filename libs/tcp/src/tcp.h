@@ -221,10 +221,9 @@ size_t tcp_sack_option_len(const struct tcp_conn *c);
 size_t tcp_sack_option(const struct tcp_conn *c, uint8_t *o);
 
 /* secret.c: SipHash-2-4 under key k, and under the per-boot key, which
- * init mixes and the first SYN stirs again. */
+ * init takes from the rng. */
 uint64_t tcp_siphash(const uint64_t k[2], const void *data, size_t len);
 void tcp_secret_init(void);
-void tcp_secret_stir(void);
 uint64_t tcp_secret_hash(const void *data, size_t len);
 
 /* syncookie.c: what a cookie is made of (RFC 4987 3.6). */

@@ -4,6 +4,7 @@
 # sent to 127.0.0.1:PORT (QEMU's user network, socat in dom0, the guest's
 # vif) comes back whole (sha256), twice. Then SIGINT to uk stops the guest
 # (its console comes back), uk exits 130, and no QEMU of this run is left.
+# The guest's rng was seeded by the per-boot seed `uk run` gave it.
 # usage: xen-forward.sh x86_64 | xen-forward.sh arm64
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/forwardlib.sh"
@@ -25,4 +26,8 @@ done
 forward_stop
 cat run.out
 assert_contains "$(tr -d '\r' <run.out)" "tcp-echo: serving 10.0.0.2 port 7"
+# uk run put a per-boot seed on the command line: the rng is seeded (on
+# arm64 nothing else could seed it), and the seed is no argument
+assert_not_contains "$(cat run.out)" "rng: not seeded"
+assert_not_contains "$(cat run.out)" "uk.seed"
 echo "ok"

@@ -13,7 +13,8 @@
 # http-static template's website (on the bridge at 10.99.0.3): dom0 fetches
 # every file of its site with busybox wget, each identical to the
 # template's (sha256), then sends 100 requests on one kept-alive connection
-# (test/e2e/xen-http-peer.sh).
+# (test/e2e/xen-http-peer.sh). xennet's config has a uk.seed= command
+# line added, and its rng must say that seed was credited.
 # usage: xen-net.sh x86_64 | xen-net.sh arm64 GIC_VERSION
 . "$(dirname "$0")/lib.sh"
 arch=$1
@@ -44,8 +45,13 @@ cp -r "$UK_SRC/test/apps/xendhcp" xendhcp
 dhcp_image=$("$UK" -C xendhcp build --target "$target" | tail -n 1)
 [ -f "$dhcp_image" ] || fail "no image: $dhcp_image"
 assert_contains "$(cat "$image.xl")" 'vif = [ "bridge=xenbr0,mac=02:00:00:00:99:02" ]'
+# xennet boots as a user of plain xl create boots it (docs/rng.md): the
+# generated config plus a command line with a fresh seed, which must be
+# what seeds its rng (on arm64 nothing else can).
+seed=$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')
+{ cat "$image.xl"; printf 'cmdline = "uk.seed=%s"\n' "$seed"; } >xennet-seeded.xl
 
-"$UK_SRC/platform/xen/rig/xenrig" "${rig_args[@]}" --timeout 60 --log "$WORK/rig.log" "$image.xl" "$dhcp_image.xl" "$web_image.xl" > rig.out ||
+"$UK_SRC/platform/xen/rig/xenrig" "${rig_args[@]}" --timeout 60 --log "$WORK/rig.log" xennet-seeded.xl "$dhcp_image.xl" "$web_image.xl" > rig.out ||
 	fail "the rig failed:"$'\n'"$(cat rig.out)"$'\n'"$(tail -n 40 rig.log)"
 cat rig.out
 c=$(rig_log xennet console)
@@ -59,6 +65,9 @@ assert_contains "$c" "netfront.bad_ids=0"
 assert_contains "$c" "xennet: echo connection done, 1000000 bytes echoed"
 assert_contains "$c" "icmp.tx_echo_replies="
 assert_contains "$c" "xennet: ok"
+assert_contains "$c" "rng.seeded=1"
+assert_contains "$c" "rng.bits.toolstack=256"
+assert_not_contains "$c" "rng: not seeded"
 p=$(rig_log xennet peer)
 assert_contains "$p" "20 packets transmitted, 20 packets received, 0% packet loss"
 assert_contains "$p" "peer: sent 1000000 bytes, got back 1000000"

@@ -5,7 +5,8 @@
  * socket's error callback as -ECONNREFUSED). Then it
  * answers pings and serves one TCP echo connection on port 7 (dom0's peer
  * script: test/e2e/xen-net-peer.sh), closing once the peer has closed and
- * everything went back (40 s at most). Prints the counters and "xennet:
+ * everything went back (40 s at most). Prints the counters (the rng's
+ * say which sources seeded it) and "xennet:
  * ok" (status 0), or what failed (status 1). */
 #include <errno.h>
 #include <stdbool.h>
@@ -16,6 +17,7 @@
 #include <ipv4/ipv4.h>
 #include <netdev/netdev.h>
 #include <netfront/netfront.h>
+#include <rng/rng.h>
 #include <sched/sched.h>
 #include <tcp/tcp.h>
 #include <udp/udp.h>
@@ -106,6 +108,7 @@ int main(void)
 	struct netfront_stats nf;
 	struct arp_stats arp;
 	struct icmp_stats icmp;
+	struct rng_stats rng;
 	static struct udp_socket sock;
 	struct tcp_conn *conn;
 	uint32_t dom0;
@@ -155,6 +158,8 @@ int main(void)
 	uk_counters_each(&icmp_counter_table, &icmp, show, NULL);
 	netfront_stats(0, &nf);
 	uk_counters_each(&netfront_counter_table, &nf, show, NULL);
+	rng_stats(&rng);
+	uk_counters_each(&rng_counter_table, &rng, show, NULL);
 	ok &= nd.rx_packets >= 2 && arp.resolved >= 1 && nf.rx_errors == 0 && nf.tx_errors == 0 &&
 	      nf.bad_ids == 0;
 	printf(ok ? "xennet: ok\n" : "xennet: FAILED\n");

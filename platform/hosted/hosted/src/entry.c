@@ -8,6 +8,8 @@
 
 #include <hosted/syscall.h>
 
+#include "vdso.h"
+
 /* The kernel's struct sigaction on x86_64. */
 struct hosted_sigaction {
 	unsigned long handler;
@@ -31,5 +33,6 @@ _Noreturn void uk_hosted_start(uintptr_t *sp)
 
 		sys_call4(SYS_rt_sigaction, HOSTED_SIGPIPE, (long)&ignore, 0, sizeof(ignore.mask));
 	}
+	hosted_vdso_init(sp);
 	plat_exit(uk_glue_run(argc, argv));
 }

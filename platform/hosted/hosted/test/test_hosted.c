@@ -101,23 +101,25 @@ static void child_panic(void)
 	plat_panic("something broke");
 }
 
+/* The initial stacks: argc, argv and its NULL, no environment (NULL), an
+ * empty auxiliary vector (AT_NULL). */
 static void child_entry_no_args(void)
 {
-	uintptr_t stack[] = {1, (uintptr_t) "prog", 0, 0};
+	uintptr_t stack[] = {1, (uintptr_t) "prog", 0, 0, 0, 0};
 
 	uk_hosted_start(stack);
 }
 
 static void child_entry_args(void)
 {
-	uintptr_t stack[] = {3, (uintptr_t) "prog", (uintptr_t) "x", (uintptr_t) "y", 0, 0};
+	uintptr_t stack[] = {3, (uintptr_t) "prog", (uintptr_t) "x", (uintptr_t) "y", 0, 0, 0, 0};
 
 	uk_hosted_start(stack);
 }
 
 static void child_entry_closed_stdout(void)
 {
-	uintptr_t stack[] = {2, (uintptr_t) "prog", (uintptr_t) "write", 0, 0};
+	uintptr_t stack[] = {2, (uintptr_t) "prog", (uintptr_t) "write", 0, 0, 0, 0};
 	int p[2];
 
 	if (pipe(p))

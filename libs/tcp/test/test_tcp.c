@@ -205,6 +205,8 @@ static void test_active_handshake(void **state)
 	assert_int_equal(v.wscale, 1);
 	assert_int_equal(v.dport, 5000);
 	assert_true(v.sport >= TCP_EPHEMERAL_FIRST);
+	/* a random port from the rng (RFC 6056), not the range's first */
+	assert_int_not_equal(v.sport, TCP_EPHEMERAL_FIRST);
 	h_tx_clear();
 	{
 		static uint8_t s[100];

@@ -1,9 +1,12 @@
-/* Making room in a full pool: the oldest half-open connection goes first
- * (its peer, if it is real, can still complete the handshake with the
- * cookie that was its ISN), then the oldest in TIME-WAIT (RFC 6191 lets a
- * new SYN end it anyway), then, where the app allows it
- * (CONFIG_TCP_EVICT_IDLE_MS), the connection that moved no data for the
- * longest time. */
+/* Making room in a full pool: the oldest connection in TIME-WAIT goes
+ * first (it is over; RFC 6191 lets a new SYN end it anyway), then the
+ * oldest half-open one (its peer, if it is real, can still complete the
+ * handshake with the cookie that was its ISN, but loses window scaling and
+ * SACK), then, where the app allows it (CONFIG_TCP_EVICT_IDLE_MS), the
+ * connection that moved no data for the longest time. TIME-WAIT first
+ * matters for a server whose clients close: at a few thousand connections
+ * a second the pool is soon all TIME-WAIT, and taking half-open slots
+ * instead cut bench/http.sh's "close" rate to less than half. */
 #include <errno.h>
 
 #include "tcp.h"
@@ -76,14 +79,14 @@ bool tcp_evict(void)
 {
 	struct tcp_conn *c;
 
-	if (tcp_evict_half_open(NULL, 0))
-		return true;
 	c = oldest_time_wait();
 	if (c) {
 		tcp_counters.evictions++;
 		tcp_conn_free(c);
 		return true;
 	}
+	if (tcp_evict_half_open(NULL, 0))
+		return true;
 	if (!CONFIG_TCP_EVICT_IDLE_MS)
 		return false;
 	c = most_idle();

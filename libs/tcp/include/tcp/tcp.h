@@ -119,8 +119,8 @@ struct tcp_listener {
  * there (tcp_set_callbacks). A SYN that finds the queue full gets a SYN
  * cookie (RFC 4987) instead of an entry, and its ACK makes the connection
  * (without window scaling and SACK, which a cookie cannot carry). A SYN
- * that finds the pool full takes the slot of the oldest half-open
- * connection, or of one in TIME-WAIT, or of the connection idle longest
+ * that finds the pool full takes the slot of the oldest connection in
+ * TIME-WAIT, or of the oldest half-open one, or of the connection idle longest
  * when CONFIG_TCP_EVICT_IDLE_MS allows it; else it is answered with a RST.
  * Returns 0, -EINVAL, -EADDRINUSE. */
 int tcp_listen(struct tcp_listener *l, uint32_t addr, uint16_t port, unsigned backlog,

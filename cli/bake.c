@@ -14,6 +14,7 @@
 
 #include "escape.h"
 #include "fsutil.h"
+#include "hashcache.h"
 #include "sha256.h"
 
 bool bake_wanted(const struct build *b)
@@ -225,16 +226,41 @@ static enum uk_exit gzip_variant(struct build *b, struct build_asset *a, const u
 	return UK_EXIT_OK;
 }
 
-/* One file: its hash and type, its bytes and gzip variant under out/. */
-static enum uk_exit bake_file(struct build *b, struct build_asset *a, const char *src,
-			      const char *out)
+/* The file's hash as the last build found it, when its metadata is
+ * unchanged (hashcache.h) and what was made of it is still there: then the
+ * file is not read at all. */
+static bool baked_before(struct build *b, struct build_asset *a, const char *name, char *src,
+			 const char *out)
 {
+	const char *hash = hashcache_get(b, name, &src, 1);
+	long long gz;
+
+	if (!hash || strlen(hash) != 64 ||
+	    file_size(fs_join(b->ctx, out, hash)) != (long long)a->len)
+		return false;
+	a->hash = hash;
+	if (bake_compressible(a->content_type)) {
+		if ((gz = file_size(ctx_printf(b->ctx, "%s/%s.gz", out, hash))) < 0)
+			return false;
+		a->gzip_len = (uint64_t)gz < a->len ? (uint64_t)gz : 0;
+	}
+	hashcache_put(b, name, hash);
+	return true;
+}
+
+/* One file: its hash and type, its bytes and gzip variant under out/. */
+static enum uk_exit bake_file(struct build *b, struct build_asset *a, char *src, const char *out)
+{
+	const char *name = ctx_printf(b->ctx, "asset %s", a->key);
 	struct sha256 s;
 	uint8_t *data, d[32];
 	char hex[65];
 	const char *path;
 	enum uk_exit rc;
 
+	a->content_type = bake_content_type(a->key);
+	if (baked_before(b, a, name, src, out))
+		return UK_EXIT_OK;
 	if ((rc = read_file(b, src, a->len, &data)) != UK_EXIT_OK)
 		return rc;
 	sha256_init(&s);
@@ -242,13 +268,14 @@ static enum uk_exit bake_file(struct build *b, struct build_asset *a, const char
 	sha256_final(&s, d);
 	sha256_hex(d, hex);
 	a->hash = ctx_strdup(b->ctx, hex);
-	a->content_type = bake_content_type(a->key);
 	path = fs_join(b->ctx, out, a->hash);
 	if (file_size(path) != (long long)a->len)
 		rc = build_write(b, path, (const char *)data, (size_t)a->len);
 	if (rc == UK_EXIT_OK && bake_compressible(a->content_type))
 		rc = gzip_variant(b, a, data, out);
 	free(data);
+	if (rc == UK_EXIT_OK)
+		hashcache_put(b, name, a->hash);
 	return rc;
 }
 

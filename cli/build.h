@@ -10,6 +10,8 @@
 #include "manifest.h"
 #include "resolve.h"
 
+struct hashcache;
+
 /* A module's prebuilt archive, fetched for the target's architecture. */
 struct build_archive {
 	const struct module *mod;
@@ -45,9 +47,11 @@ struct build {
 	size_t narchives;
 	struct build_source_list *sources; /* per module in init order, then the app's */
 	const char *resource_dir;	   /* clang -print-resource-dir */
+	const char *toolchain;		   /* clang --version's first line, "unknown" */
 	struct build_asset *assets;	   /* sorted by key; with the assets module only */
 	size_t nassets;
 	uint64_t assets_bytes, assets_gzip_bytes; /* what the image holds: each content once */
+	struct hashcache *hashes;		  /* hashcache.c's, once it is used */
 	bool fetched;				  /* fetch_run finished: every archive is known */
 };
 

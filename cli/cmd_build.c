@@ -1,5 +1,8 @@
 /* uk build, uk run, uk check: the pipeline from uk.yaml to an image. */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "build.h"
@@ -8,6 +11,7 @@
 #include "fetch.h"
 #include "fsutil.h"
 #include "generate.h"
+#include "hashcache.h"
 #include "lock.h"
 #include "report.h"
 
@@ -18,24 +22,58 @@ static const char *shown_path(struct uk_ctx *ctx, const char *path)
 	return cwd ? fs_relative(path, cwd) : path;
 }
 
+/* With UK_TRACE set, each stage's end on stderr, in ms since the first
+ * mark: where a build's time goes (docs/perf.md, "Build speed"). */
+static void trace_mark(struct timespec *start, const char *stage)
+{
+	struct timespec now;
+
+	if (!getenv("UK_TRACE"))
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (!start->tv_sec && !start->tv_nsec)
+		*start = now;
+	fprintf(stderr, "uk: trace: %8.3f ms %s\n",
+		(double)(now.tv_sec - start->tv_sec) * 1e3 +
+		    (double)(now.tv_nsec - start->tv_nsec) / 1e6,
+		stage);
+}
+
 int build_app(struct uk_ctx *ctx, struct cmd_args *a, struct cmd_opts *o, struct build *b)
 {
+	struct timespec t0 = {0, 0};
 	enum uk_exit rc;
 
+	trace_mark(&t0, "start");
 	/* Each stage's own status: prepare, fetch, configure, generate. */
-	if ((rc = build_prepare(ctx, cmd_manifest_path(ctx, a), o->target, b)) != UK_EXIT_OK ||
-	    (rc = fetch_run(b)) != UK_EXIT_OK || (rc = configure_run(b)) != UK_EXIT_OK ||
-	    (rc = generate_run(b)) != UK_EXIT_OK)
+	if ((rc = build_prepare(ctx, cmd_manifest_path(ctx, a), o->target, b)) != UK_EXIT_OK)
 		return rc;
+	trace_mark(&t0, "prepare");
+	if ((rc = fetch_run(b)) != UK_EXIT_OK)
+		return rc;
+	trace_mark(&t0, "fetch");
+	if ((rc = configure_run(b)) != UK_EXIT_OK)
+		return rc;
+	trace_mark(&t0, "configure");
+	if ((rc = generate_run(b)) != UK_EXIT_OK)
+		return rc;
+	trace_mark(&t0, "generate");
 	/* Now every input is known (archives included, whose hashes the lock
 	 * has) and --locked compares them. */
 	if (o->locked && lock_check_inputs(b) != 0)
 		return UK_EXIT_LOCKED;
 	if (build_ninja(b, NULL) != 0)
 		return UK_EXIT_BUILD;
+	trace_mark(&t0, "ninja");
 	if (o->locked)
-		return lock_check_image(b) != 0 ? UK_EXIT_LOCKED : UK_EXIT_OK;
-	return lock_write(b) != 0 ? UK_EXIT_IO : UK_EXIT_OK;
+		rc = lock_check_image(b) != 0 ? UK_EXIT_LOCKED : UK_EXIT_OK;
+	else
+		rc = lock_write(b) != 0 ? UK_EXIT_IO : UK_EXIT_OK;
+	trace_mark(&t0, "lock");
+	/* The digests this build used, for the next one (hashcache.h). */
+	if (rc == UK_EXIT_OK)
+		rc = hashcache_save(b);
+	return rc;
 }
 
 int cmd_build(struct uk_ctx *ctx, struct cmd_args *a)

@@ -10,7 +10,9 @@
 #include "bake.h"
 #include "fsutil.h"
 #include "proc.h"
+#include "stamp.h"
 #include "template.h"
+#include "toolid.h"
 
 /* Headers a module takes from the host's /usr/include (Debian -dev packages,
  * e.g. Xen's public ABI from libxen-dev) are linked into build/host-include,
@@ -105,22 +107,48 @@ static enum uk_exit fetch_archive(struct build *b, const struct module *mod,
 	return UK_EXIT_OK;
 }
 
-/* clang's own headers (stddef.h, stdint.h ...), the only ones besides uk's
- * that a freestanding source sees. */
-static enum uk_exit fetch_resource_dir(struct build *b)
+/* The first line clang prints for args, or NULL when it cannot run. */
+static const char *clang_line(struct uk_ctx *ctx, const char *arg)
 {
-	const char *argv[] = {"clang", "-print-resource-dir", NULL};
+	const char *argv[] = {"clang", arg, NULL};
 	char *out, *nl;
 
-	if (proc_run_capture(b->ctx, argv, NULL, &out, NULL) != 0) {
-		diag_error(b->ctx, srcpos_none,
+	if (proc_run_capture(ctx, argv, NULL, &out, NULL) != 0)
+		return NULL;
+	if ((nl = strchr(out, '\n')))
+		*nl = 0;
+	return out;
+}
+
+/* clang's own headers (stddef.h, stdint.h ...), the only ones besides uk's
+ * that a freestanding source sees, and its version for uk.lock. Asking
+ * clang costs two starts of libLLVM (about 0.1 s each), so the answers are
+ * remembered against clang's identity (toolid.h) and asked again only when
+ * that changes. */
+static enum uk_exit fetch_toolchain(struct build *b)
+{
+	struct uk_ctx *ctx = b->ctx;
+	const char *id = toolid_of(ctx, "clang"), *known, *nl;
+
+	if (id && (known = stamp_get(b, "toolchain", id)) && (nl = strchr(known, '\n')) &&
+	    nl > known && nl[1] && !strchr(nl + 1, '\n')) {
+		b->toolchain = ctx_strndup(ctx, known, (size_t)(nl - known));
+		b->resource_dir = nl + 1;
+		return UK_EXIT_OK;
+	}
+	if (!(b->resource_dir = clang_line(ctx, "-print-resource-dir"))) {
+		diag_error(ctx, srcpos_none,
 			   "cannot run clang -print-resource-dir: is clang installed?");
 		return UK_EXIT_TOOL;
 	}
-	if ((nl = strchr(out, '\n')))
-		*nl = 0;
-	b->resource_dir = out;
-	return UK_EXIT_OK;
+	b->toolchain = clang_line(ctx, "--version");
+	if (!b->toolchain || !*b->toolchain || !*b->resource_dir) {
+		b->toolchain = "unknown"; /* as uk.lock says it; never remembered */
+		return UK_EXIT_OK;
+	}
+	return id ? stamp_put(b, "toolchain", id,
+			      ctx_printf(ctx, "%s\n%s", b->toolchain, b->resource_dir))
+		  : UK_EXIT_OK;
 }
 
 enum uk_exit fetch_sources(struct build *b)
@@ -151,7 +179,7 @@ enum uk_exit fetch_run(struct build *b)
 			if ((rc = fetch_archive(b, mod, &mod->archives[j])) != UK_EXIT_OK)
 				return rc;
 	}
-	if ((rc = fetch_resource_dir(b)) != UK_EXIT_OK || (rc = fetch_sources(b)) != UK_EXIT_OK ||
+	if ((rc = fetch_toolchain(b)) != UK_EXIT_OK || (rc = fetch_sources(b)) != UK_EXIT_OK ||
 	    (rc = bake_run(b)) != UK_EXIT_OK)
 		return rc;
 	b->fetched = true;

@@ -9,6 +9,7 @@
 
 #include "escape.h"
 #include "fsutil.h"
+#include "hashcache.h"
 #include "proc.h"
 #include "sha256.h"
 #include "strbuf.h"
@@ -70,11 +71,27 @@ static int hash_file_into(struct uk_ctx *ctx, struct sha256 *s, const char *labe
 /* Folders a module's or an include folder's hash leaves out. */
 static const char *const skip_test_build[] = {"test", "build", NULL};
 
+/* The files a digest covers, in order: each one's label (what the digest
+ * names it) and path. */
+struct hash_list {
+	const char **labels;
+	char **paths;
+	size_t n;
+};
+
+static void list_add(struct uk_ctx *ctx, struct hash_list *l, const char *label, char *path)
+{
+	size_t n = l->n;
+
+	*CTX_PUSH(ctx, l->labels, n) = label;
+	*CTX_PUSH(ctx, l->paths, l->n) = path;
+}
+
 /* Every file below dir but the folders named in skip, symlinks to files
  * inside within followed (fs_walk); -1 with an error printed when the walk
- * or a file fails, so that no hash quietly leaves anything out. */
-static int hash_tree_into(struct uk_ctx *ctx, struct sha256 *s, const char *dir, const char *within,
-			  const char *const *skip, const char *prefix)
+ * fails, so that no hash quietly leaves anything out. */
+static int list_tree(struct uk_ctx *ctx, struct hash_list *l, const char *dir, const char *within,
+		     const char *const *skip, const char *prefix)
 {
 	char **files;
 	size_t n, i;
@@ -87,20 +104,40 @@ static int hash_tree_into(struct uk_ctx *ctx, struct sha256 *s, const char *dir,
 		return -1;
 	}
 	for (i = 0; i < n; i++)
-		if (hash_file_into(ctx, s, ctx_printf(ctx, "%s%s", prefix, files[i]),
-				   fs_join(ctx, dir, files[i])) != 0)
-			return -1;
+		list_add(ctx, l, ctx_printf(ctx, "%s%s", prefix, files[i]),
+			 fs_join(ctx, dir, files[i]));
 	return 0;
+}
+
+/* The digest of the files of l; with b, remembered under name against
+ * their metadata (hashcache.h). NULL with an error printed when a file
+ * cannot be read. */
+static const char *digest_list(struct uk_ctx *ctx, struct build *b, const char *name,
+			       const struct hash_list *l)
+{
+	const char *d = b ? hashcache_get(b, name, l->paths, l->n) : NULL;
+	struct sha256 s;
+	size_t i;
+
+	if (d)
+		return d;
+	sha256_init(&s);
+	for (i = 0; i < l->n; i++)
+		if (hash_file_into(ctx, &s, l->labels[i], l->paths[i]) != 0)
+			return NULL;
+	d = digest_text(ctx, &s);
+	if (b)
+		hashcache_put(b, name, d);
+	return d;
 }
 
 const char *lock_hash_tree(struct uk_ctx *ctx, const char *dir)
 {
-	struct sha256 s;
+	struct hash_list l = {0};
 
-	sha256_init(&s);
-	if (hash_tree_into(ctx, &s, dir, NULL, skip_test_build, "") != 0)
+	if (list_tree(ctx, &l, dir, NULL, skip_test_build, "") != 0)
 		return NULL;
-	return digest_text(ctx, &s);
+	return digest_list(ctx, NULL, NULL, &l);
 }
 
 const char *lock_hash_file(struct uk_ctx *ctx, const char *path)
@@ -126,38 +163,40 @@ static const char *app_hash(struct build *b)
 {
 	struct uk_ctx *ctx = b->ctx;
 	const char *files[] = {"uk.yaml", "uk.config"};
-	struct sha256 s;
+	struct hash_list l = {0};
 	char **srcs;
 	size_t n, i;
-	int rc = 0;
 
-	sha256_init(&s);
 	for (i = 0; i < 2; i++) {
-		const char *path = fs_join(ctx, b->m->dir, files[i]);
+		char *path = fs_join(ctx, b->m->dir, files[i]);
 
 		if (fs_exists(path))
-			rc |= hash_file_into(ctx, &s, files[i], path);
+			list_add(ctx, &l, files[i], path);
 	}
 	if (build_sources(b, b->res->n, &srcs, &n) != 0)
 		return NULL;
-	for (i = 0; i < n && rc == 0; i++)
-		rc |= hash_file_into(ctx, &s, fs_relative(srcs[i], b->m->dir), srcs[i]);
-	for (i = 0; i < b->m->ninclude && rc == 0; i++)
-		rc |= hash_tree_into(ctx, &s, fs_join(ctx, b->m->dir, b->m->include[i].text),
-				     b->m->dir, skip_test_build, b->m->include[i].text);
-	if (b->m->assets && rc == 0)
-		/* Every file, as bake puts every file into the image. */
-		rc |= hash_tree_into(ctx, &s, fs_join(ctx, b->m->dir, b->m->assets), b->m->dir,
-				     NULL, b->m->assets);
-	return rc == 0 ? digest_text(ctx, &s) : NULL;
+	for (i = 0; i < n; i++)
+		list_add(ctx, &l, fs_relative(srcs[i], b->m->dir), srcs[i]);
+	for (i = 0; i < b->m->ninclude; i++)
+		if (list_tree(ctx, &l, fs_join(ctx, b->m->dir, b->m->include[i].text), b->m->dir,
+			      skip_test_build, b->m->include[i].text) != 0)
+			return NULL;
+	/* Every file, as bake puts every file into the image. */
+	if (b->m->assets && list_tree(ctx, &l, fs_join(ctx, b->m->dir, b->m->assets), b->m->dir,
+				      NULL, b->m->assets) != 0)
+		return NULL;
+	return digest_list(ctx, b, "app", &l);
 }
 
-static const char *toolchain(struct uk_ctx *ctx)
+/* What fetch found (fetch_toolchain), or clang's answer now. */
+static const char *toolchain(struct build *b)
 {
 	const char *argv[] = {"clang", "--version", NULL};
 	char *out, *nl;
 
-	if (proc_run_capture(ctx, argv, NULL, &out, NULL) != 0)
+	if (b->toolchain)
+		return b->toolchain;
+	if (proc_run_capture(b->ctx, argv, NULL, &out, NULL) != 0)
 		return "unknown";
 	if ((nl = strchr(out, '\n')))
 		*nl = 0;
@@ -167,20 +206,28 @@ static const char *toolchain(struct uk_ctx *ctx)
 /* A module's sources, and the prebuilt archives it links, if any. */
 const char *lock_module_hash(struct build *b, const struct module *mod)
 {
-	const char *tree = lock_hash_tree(b->ctx, mod->dir);
+	struct hash_list l = {0};
+	const char *tree;
 	struct sha256 s;
 	size_t i;
 
-	if (!tree || !mod->narchives)
+	if (list_tree(b->ctx, &l, mod->dir, NULL, skip_test_build, "") != 0 ||
+	    !(tree = digest_list(b->ctx, b, ctx_printf(b->ctx, "module %s", mod->dir), &l)))
+		return NULL;
+	if (!mod->narchives)
 		return tree;
 	sha256_init(&s);
 	sha256_update(&s, tree, strlen(tree));
 	for (i = 0; i < b->narchives; i++) {
-		const char *h;
+		char *path = (char *)b->archives[i].path;
+		const char *h, *name = ctx_printf(b->ctx, "archive %s", path);
 
 		if (b->archives[i].mod != mod)
 			continue;
-		h = lock_hash_file(b->ctx, b->archives[i].path);
+		if (!(h = hashcache_get(b, name, &path, 1))) {
+			h = lock_hash_file(b->ctx, path);
+			hashcache_put(b, name, h);
+		}
 		sha256_update(&s, h, strlen(h));
 	}
 	return digest_text(b->ctx, &s);
@@ -194,7 +241,7 @@ static int current_inputs(struct build *b, struct lock_target *t)
 
 	memset(t, 0, sizeof(*t));
 	t->target = b->target->name;
-	t->toolchain = toolchain(b->ctx);
+	t->toolchain = toolchain(b);
 	if (!(t->app_hash = app_hash(b)))
 		return -1;
 	for (i = 0; i < b->res->n; i++) {

@@ -10,8 +10,8 @@
  * $UK_HOST_INCLUDE, default /usr/include), fetches its archives with
  * tools/apt-fetch (b->archives), asks clang for its resource dir
  * (b->resource_dir), lists the sources (b->sources) and bakes the assets
- * folder (bake.h: b->assets), then sets b->fetched. UK_EXIT_OK, or with an error printed UK_EXIT_INPUT (a module
- * or the app is wrong), UK_EXIT_TOOL (apt-fetch or clang failed, the host
+ * folder (bake.h: b->assets), then sets b->fetched. UK_EXIT_OK, or with an error printed
+ * UK_EXIT_INPUT (a module or the app is wrong), UK_EXIT_TOOL (apt-fetch or clang failed, the host
  * lacks the headers) or UK_EXIT_IO. */
 enum uk_exit fetch_run(struct build *b);
 
